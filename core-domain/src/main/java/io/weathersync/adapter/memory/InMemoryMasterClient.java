@@ -1,0 +1,68 @@
+package io.weathersync.adapter.memory;
+
+import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.HeartbeatReply;
+import io.weathersync.application.port.out.MasterClient;
+import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.domain.cluster.Heartbeat;
+import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.model.ChangePage;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A master in the same process: calls its change log directly. Can be switched off to simulate an outage. */
+public final class InMemoryMasterClient implements MasterClient {
+
+    private final ChangeLog log;
+    private final String publicKey;
+    private final List<SyncLogEntry> reports = new CopyOnWriteArrayList<>();
+    private volatile Heartbeat lastHeartbeat;
+    private volatile boolean reachable = true;
+
+    /** A client of {@code log}, whose master signs with the key {@code publicKey} (Base64 X.509, or null). */
+    public InMemoryMasterClient(ChangeLog log, String publicKey) {
+        this.log = log;
+        this.publicKey = publicKey;
+    }
+
+    /** Makes the master reachable or not. */
+    public void reachable(boolean isReachable) {
+        this.reachable = isReachable;
+    }
+
+    @Override
+    public ChangePage changesAfter(long after, int limit) {
+        requireReachable();
+        return log.changesAfter(after, limit);
+    }
+
+    @Override
+    public HeartbeatReply heartbeat(Heartbeat heartbeat) {
+        requireReachable();
+        lastHeartbeat = heartbeat;
+        return new HeartbeatReply(log.stream(), log.head(), publicKey);
+    }
+
+    @Override
+    public void reportResult(SyncLogEntry entry) {
+        requireReachable();
+        reports.add(entry);
+    }
+
+    /** The last heartbeat received, or null. */
+    public Heartbeat lastHeartbeat() {
+        return lastHeartbeat;
+    }
+
+    /** The results reported so far. */
+    public List<SyncLogEntry> reports() {
+        return List.copyOf(reports);
+    }
+
+    private void requireReachable() {
+        if (!reachable) {
+            throw new MasterUnavailableException("in-memory master switched off");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.weathersync.adapter.memory;
+
+import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.Digest;
+import io.weathersync.domain.model.HistoryPage;
+import io.weathersync.domain.model.HistoryQuery;
+import io.weathersync.domain.model.StreamId;
+import io.weathersync.domain.model.SyncState;
+import io.weathersync.domain.model.WeatherReading;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A slave's replica in memory, for embedders and tests; lost when the process ends. */
+public final class InMemoryReplica implements Replica {
+
+    private ReadingTable served = new ReadingTable();
+    private SyncState state = SyncState.EMPTY;
+    private ReadingTable building;
+    private SyncState pending;
+
+    @Override
+    public synchronized SyncState state() {
+        return state;
+    }
+
+    @Override
+    public synchronized Optional<SyncState> pendingResync() {
+        return Optional.ofNullable(pending);
+    }
+
+    @Override
+    public synchronized void apply(StreamId stream, List<Change> changes, long through) {
+        if (stream.equals(state.stream())) {
+            state = applyTo(served, state, changes, through);
+        } else if (pending != null && stream.equals(pending.stream())) {
+            pending = applyTo(building, pending, changes, through);
+        } else {
+            throw new IllegalStateException("stream " + stream + " is neither served nor being resynced");
+        }
+    }
+
+    private static SyncState applyTo(ReadingTable table, SyncState current, List<Change> changes, long through) {
+        if (through < current.appliedSeq()) {
+            throw new IllegalStateException(
+                    "through " + through + " is behind the applied seq " + current.appliedSeq());
+        }
+        for (Change change : changes) {
+            if (!change.stream().equals(current.stream())) {
+                throw new IllegalStateException("change seq " + change.seq() + " is of stream " + change.stream());
+            }
+            table.upsert(change.reading(), change.seq());
+        }
+        return new SyncState(current.stream(), through);
+    }
+
+    @Override
+    public synchronized void beginResync(StreamId stream) {
+        building = new ReadingTable();
+        pending = new SyncState(stream, 0);
+    }
+
+    @Override
+    public synchronized void finishResync() {
+        if (pending == null) {
+            throw new IllegalStateException("no resync in progress");
+        }
+        served = building;
+        state = pending;
+        building = null;
+        pending = null;
+    }
+
+    @Override
+    public synchronized Optional<WeatherReading> latest(City city) {
+        return served.latest(city);
+    }
+
+    @Override
+    public synchronized List<WeatherReading> latestAll() {
+        return served.latestAll();
+    }
+
+    @Override
+    public synchronized HistoryPage history(HistoryQuery query) {
+        return served.history(query);
+    }
+
+    @Override
+    public synchronized Digest digest() {
+        return served.digest(state.stream(), state.appliedSeq());
+    }
+}

@@ -1,0 +1,12 @@
+package io.weathersync.application.port.in;
+
+import io.weathersync.domain.message.SignedChange;
+
+import java.util.List;
+
+/** A slave takes changes that arrived live (Redis or HTTP push): verify, then apply through the sync policy. */
+public interface ReceiveChangesUseCase {
+
+    /** Verifies and applies, catching up when a gap or a new stream shows. Never throws for bad input. */
+    void receive(List<SignedChange> changes);
+}

@@ -1,0 +1,13 @@
+package io.weathersync.application.port.out;
+
+import io.weathersync.domain.model.StreamId;
+
+/**
+ * The master's answer to a heartbeat.
+ *
+ * @param stream    the master's stream
+ * @param head      the master's head
+ * @param publicKey the master's Ed25519 public key, Base64 X.509
+ */
+public record HeartbeatReply(StreamId stream, long head, String publicKey) {
+}

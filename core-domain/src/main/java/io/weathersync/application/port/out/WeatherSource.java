@@ -1,0 +1,25 @@
+package io.weathersync.application.port.out;
+
+import io.weathersync.domain.model.CitySpec;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where the master gets current weather from (a weather API, or the labelled simulation). */
+public interface WeatherSource {
+
+    /** The source's name as stored with each reading, e.g. {@code open-meteo}. */
+    String name();
+
+    /**
+     * The current reading of each city. A city that fails (unknown name, bad answer) is reported in the
+     * result and never fails the others.
+     */
+    FetchResult fetch(List<CitySpec> cities);
+
+    /** How many requests one cycle over {@code cityCount} cities costs. */
+    int requestsPerCycle(int cityCount);
+
+    /** The source's free allowance, when it has one. */
+    Optional<FreeTier> freeTier();
+}

@@ -1,0 +1,58 @@
+package io.weathersync.application.service;
+
+import io.weathersync.application.port.in.CollectWeatherUseCase;
+import io.weathersync.application.port.in.CollectionReport;
+import io.weathersync.application.port.in.PublishResult;
+import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.ChangePublisher;
+import io.weathersync.application.port.out.FetchResult;
+import io.weathersync.application.port.out.WeatherSource;
+import io.weathersync.domain.message.ChangeSigner;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.CitySpec;
+import io.weathersync.domain.model.WeatherReading;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One poll cycle: fetch every configured city, drop what is implausible, store and broadcast the changes. */
+public final class CollectWeatherService implements CollectWeatherUseCase {
+
+    private final WeatherSource source;
+    private final List<CitySpec> cities;
+    private final ChangeRecorder recorder;
+    private final Clock clock;
+
+    /** Wires the source, the cities, the store, the publisher, the optional signer and the clock. */
+    public CollectWeatherService(WeatherSource source, List<CitySpec> cities, ChangeLog log, ChangePublisher publisher,
+                                 Optional<ChangeSigner> signer, Clock clock) {
+        this.source = source;
+        this.cities = List.copyOf(cities);
+        this.recorder = new ChangeRecorder(log, publisher, signer);
+        this.clock = clock;
+    }
+
+    @Override
+    public CollectionReport collect() {
+        Instant started = clock.instant();
+        FetchResult fetched = source.fetch(cities);
+        Map<City, String> failures = new HashMap<>(fetched.failures());
+        List<WeatherReading> plausible = new ArrayList<>();
+        for (WeatherReading reading : fetched.readings()) {
+            try {
+                plausible.add(reading.requireObservedBy(started));
+            } catch (IllegalArgumentException e) {
+                failures.put(reading.city(), e.getMessage());
+            }
+        }
+        PublishResult result = PublishResult.of(plausible.size(), recorder.record(plausible));
+        return new CollectionReport(fetched.readings().size(), result, failures,
+                Duration.between(started, clock.instant()));
+    }
+}

@@ -1,0 +1,46 @@
+package io.weathersync.domain.cluster;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A registered node.
+ *
+ * @param id          its UUID
+ * @param type        parent or child
+ * @param name        unique name, 1…64 letters, digits, '.', '_' or '-'
+ * @param description free text, at most 500 characters
+ * @param apiUrl      its base URL ({@code http(s)://host:port}), or empty
+ * @param active      disabled nodes cannot authenticate and are not pushed to
+ * @param createdAt   when it was registered
+ */
+public record Node(String id, NodeType type, String name, String description, String apiUrl, boolean active,
+                   Instant createdAt) {
+
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
+
+    /** Validates the name, the description and the URL. */
+    public Node {
+        Objects.requireNonNull(id, "node_id: must not be null");
+        Objects.requireNonNull(type, "node_type: must not be null");
+        Objects.requireNonNull(name, "name: must not be null");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name: must be 1 to 64 letters, digits, '.', '_' or '-', was '" + name + "'");
+        }
+        description = description == null ? "" : description;
+        if (description.length() > 500) {
+            throw new IllegalArgumentException("description: must be at most 500 characters");
+        }
+        apiUrl = apiUrl == null ? "" : apiUrl.strip();
+        if (!apiUrl.isEmpty() && !apiUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw new IllegalArgumentException("api_url: must be an http:// or https:// URL, was '" + apiUrl + "'");
+        }
+        Objects.requireNonNull(createdAt, "created_at: must not be null");
+    }
+
+    /** This node, enabled or disabled. */
+    public Node withActive(boolean isActive) {
+        return new Node(id, type, name, description, apiUrl, isActive, createdAt);
+    }
+}

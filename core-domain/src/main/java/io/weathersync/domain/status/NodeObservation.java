@@ -1,0 +1,32 @@
+package io.weathersync.domain.status;
+
+import io.weathersync.domain.model.StreamId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What is known of a node: what it last reported and when it was last heard from.
+ *
+ * @param name       the node's name
+ * @param role       master or slave
+ * @param host       where it is reached
+ * @param port       its port (0 when unknown)
+ * @param uptime     its uptime when it last reported
+ * @param tasksCount scheduled tasks it runs
+ * @param lastSeen   when it was last heard from (its last heartbeat), or {@code null} if never
+ * @param lastSync   when it last completed a sync, or {@code null}
+ * @param stream     the stream its data follows, or {@code null}
+ * @param appliedSeq the seq its data is complete through
+ */
+public record NodeObservation(String name, NodeRole role, String host, int port, Duration uptime, int tasksCount,
+                              Instant lastSeen, Instant lastSync, StreamId stream, long appliedSeq) {
+
+    /** Requires a name, a role and an uptime. */
+    public NodeObservation {
+        Objects.requireNonNull(name, "name: must not be null");
+        Objects.requireNonNull(role, "role: must not be null");
+        Objects.requireNonNull(uptime, "uptime: must not be null");
+    }
+}

@@ -1,0 +1,42 @@
+package io.weathersync.domain.sync;
+
+import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.WeatherReading;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One exact text for a reading or a change, the same on every node and every platform:
+ * what the digest hashes and what the master signs.
+ */
+public final class CanonicalForm {
+
+    private CanonicalForm() {
+    }
+
+    /** The reading as {@code key|city|time-millis|temp|humidity|…|source}; absent fields are empty. */
+    public static String of(WeatherReading r) {
+        return String.join("|",
+                r.city().key(),
+                r.city().name(),
+                Long.toString(r.observedAt().toEpochMilli()),
+                Double.toString(r.temperature()),
+                Double.toString(r.humidity()),
+                text(r.pressure()),
+                text(r.windSpeed()),
+                text(r.windDirection()),
+                text(r.precipitation()),
+                r.weatherCode() == null ? "" : Integer.toString(r.weatherCode()),
+                r.source());
+    }
+
+    /** The change as {@code v1|stream|seq|reading}: the bytes the master signs. */
+    public static byte[] signedBytes(Change change) {
+        return ("v1|" + change.stream().value() + "|" + change.seq() + "|" + of(change.reading()))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(Double value) {
+        return value == null ? "" : Double.toString(value);
+    }
+}
