@@ -51,6 +51,10 @@ public final class InMemoryReplica implements Replica {
             if (!change.stream().equals(current.stream())) {
                 throw new IllegalStateException("change seq " + change.seq() + " is of stream " + change.stream());
             }
+        }
+        // Checked before writing anything: a rejected batch leaves the replica as it was, like a rolled-back
+        // transaction.
+        for (Change change : changes) {
             table.upsert(change.reading(), change.seq());
         }
         return new SyncState(current.stream(), through);

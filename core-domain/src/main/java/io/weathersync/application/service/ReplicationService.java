@@ -41,6 +41,7 @@ public final class ReplicationService implements ReceiveChangesUseCase, CatchUpU
     private final ReplicationCounters counters = new ReplicationCounters();
     private volatile SignatureCheck signatureCheck;
     private volatile Instant lastSync;
+    private boolean masterUnavailable;
 
     /**
      * Wires the replica and the master.
@@ -108,9 +109,15 @@ public final class ReplicationService implements ReceiveChangesUseCase, CatchUpU
             }
         }
         if (!run.isEmpty()) {
-            replica.apply(state.stream(), run, state.appliedSeq());
-            counters.applied(run.size());
-            lastSync = clock.instant();
+            try {
+                replica.apply(state.stream(), run, state.appliedSeq());
+                counters.applied(run.size());
+                lastSync = clock.instant();
+            } catch (IllegalStateException e) {
+                // The replica moved meanwhile (a resync finished); the log, not this message, decides.
+                LOG.log(System.Logger.Level.WARNING, "live changes not applied: {0}; catching up", e.getMessage());
+                behind = true;
+            }
         }
         if (behind) {
             tryCatchUp();
@@ -129,9 +136,17 @@ public final class ReplicationService implements ReceiveChangesUseCase, CatchUpU
     public synchronized boolean tryCatchUp() {
         try {
             catchUp();
+            if (masterUnavailable) {
+                masterUnavailable = false;
+                LOG.log(System.Logger.Level.INFO, "catch-up works again: master reachable");
+            }
             return true;
         } catch (MasterUnavailableException e) {
-            LOG.log(System.Logger.Level.WARNING, "catch-up postponed, master unavailable: {0}", e.getMessage());
+            if (!masterUnavailable) {
+                masterUnavailable = true;
+                LOG.log(System.Logger.Level.WARNING, "catch-up postponed, master unavailable: {0} (logged once "
+                        + "until it works again)", e.getMessage());
+            }
             return false;
         }
     }

@@ -25,11 +25,18 @@ public final class ChangeMessage {
 
     /** The fields of {@code change}, with {@code sig} when a signature is given (Base64), in a stable order. */
     public static Map<String, Object> toFields(Change change, String sig) {
-        WeatherReading r = change.reading();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("v", VERSION);
         fields.put("stream", change.stream().value());
         fields.put("seq", change.seq());
+        fields.putAll(readingFields(change.reading()));
+        putIfPresent(fields, "sig", sig);
+        return fields;
+    }
+
+    /** The fields of a reading alone, as the read API answers and {@code POST /api/publish} takes them. */
+    public static Map<String, Object> readingFields(WeatherReading r) {
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("city", r.city().name());
         fields.put("temp", r.temperature());
         fields.put("humidity", r.humidity());
@@ -40,8 +47,26 @@ public final class ChangeMessage {
         putIfPresent(fields, "precipitation", r.precipitation());
         putIfPresent(fields, "weather_code", r.weatherCode());
         fields.put("source", r.source());
-        putIfPresent(fields, "sig", sig);
         return fields;
+    }
+
+    /**
+     * Reads a reading from parsed JSON fields.
+     *
+     * @throws IllegalArgumentException naming the field that is missing, of the wrong type or out of range
+     */
+    public static WeatherReading readingFromFields(Map<String, ?> fields) {
+        return new WeatherReading(
+                new City(string(fields, "city")),
+                instant(fields, "timestamp"),
+                number(fields, "temp"),
+                number(fields, "humidity"),
+                optionalNumber(fields, "pressure"),
+                optionalNumber(fields, "wind_speed"),
+                optionalNumber(fields, "wind_direction"),
+                optionalNumber(fields, "precipitation"),
+                optionalInteger(fields, "weather_code"),
+                string(fields, "source"));
     }
 
     /**
@@ -55,17 +80,7 @@ public final class ChangeMessage {
             throw new RejectedMessage(RejectedMessage.Kind.UNKNOWN_VERSION, "v: unsupported version " + version);
         }
         try {
-            WeatherReading reading = new WeatherReading(
-                    new City(string(fields, "city")),
-                    instant(fields, "timestamp"),
-                    number(fields, "temp"),
-                    number(fields, "humidity"),
-                    optionalNumber(fields, "pressure"),
-                    optionalNumber(fields, "wind_speed"),
-                    optionalNumber(fields, "wind_direction"),
-                    optionalNumber(fields, "precipitation"),
-                    optionalInteger(fields, "weather_code"),
-                    string(fields, "source"));
+            WeatherReading reading = readingFromFields(fields);
             return new Change(new StreamId(string(fields, "stream")), wholeNumber(fields, "seq"), reading);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new RejectedMessage(RejectedMessage.Kind.INVALID_FIELD, e.getMessage());

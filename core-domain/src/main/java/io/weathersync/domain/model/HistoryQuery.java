@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param city  the city
  * @param start inclusive
  * @param end   exclusive
- * @param after only observations strictly after this time (the previous page's cursor), or {@code null}
+ * @param after only observations strictly after this time (the previous page's cursor, within [start, end)),
+ *              or {@code null}
  * @param limit page size, 1…{@link #MAX_LIMIT}
  */
 public record HistoryQuery(City city, Instant start, Instant end, Instant after, int limit) {
@@ -30,6 +31,11 @@ public record HistoryQuery(City city, Instant start, Instant end, Instant after,
         }
         if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
             throw new IllegalArgumentException("end: the span from start must be at most " + MAX_SPAN.toDays() + " days");
+        }
+        if (after != null && (after.isBefore(start) || !after.isBefore(end))) {
+            // A cursor outside the range would widen it (before start) or is not one a page returned.
+            throw new IllegalArgumentException(
+                    "after: must be within [start " + start + ", end " + end + "), was " + after);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit: must be between 1 and " + MAX_LIMIT + ", was " + limit);

@@ -63,6 +63,18 @@ public record WeatherReading(
             throw new IllegalArgumentException(
                     "source: must be 1 to 32 lower-case letters, digits, '.', '_' or '-', was '" + source + "'");
         }
+        // -0.0 is the same weather as 0.0, and SQL stores both as 0.0: keep one form, so a stored reading
+        // equals the polled one (a re-poll is no correction) and every node hashes it alike.
+        temperature += 0.0;
+        humidity += 0.0;
+        pressure = positiveZero(pressure);
+        windSpeed = positiveZero(windSpeed);
+        windDirection = positiveZero(windDirection);
+        precipitation = positiveZero(precipitation);
+    }
+
+    private static Double positiveZero(Double value) {
+        return value == null ? null : value + 0.0;
     }
 
     /** A reading with only the required fields. */

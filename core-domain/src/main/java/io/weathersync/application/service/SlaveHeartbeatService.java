@@ -1,0 +1,102 @@
+package io.weathersync.application.service;
+
+import io.weathersync.application.port.in.ReportStatusUseCase;
+import io.weathersync.application.port.out.HeartbeatReply;
+import io.weathersync.application.port.out.MasterClient;
+import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.cluster.Heartbeat;
+import io.weathersync.domain.cluster.NodeIdentity;
+import io.weathersync.domain.message.ChangeVerifier;
+import io.weathersync.domain.model.SyncState;
+import io.weathersync.domain.status.ClusterStatus;
+import io.weathersync.domain.status.NodeObservation;
+import io.weathersync.domain.status.NodeRole;
+import io.weathersync.domain.status.StatusAggregator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A slave's heartbeat to its master, and its status view (the master plus itself). Each heartbeat learns the
+ * master's key (so live changes can be verified) and head; a slave found behind catches up at once, which
+ * also covers a lost last message.
+ */
+public final class SlaveHeartbeatService implements ReportStatusUseCase {
+
+    private static final System.Logger LOG = System.getLogger(SlaveHeartbeatService.class.getName());
+
+    private final MasterClient master;
+    private final Replica replica;
+    private final ReplicationService replication;
+    private final NodeIdentity self;
+    private final NodeIdentity masterNode;
+    private final StatusAggregator aggregator;
+    private final Clock clock;
+    private volatile HeartbeatReply lastReply;
+    private volatile Instant lastReplyAt;
+    private volatile String trustedKey;
+
+    /**
+     * Wires the master, the replica and its replication, this node's and the master's identities (the master's
+     * as configured: name, host and port), the aggregator and the clock.
+     */
+    public SlaveHeartbeatService(MasterClient master, Replica replica, ReplicationService replication,
+                                 NodeIdentity self, NodeIdentity masterNode, StatusAggregator aggregator, Clock clock) {
+        this.master = Objects.requireNonNull(master, "master");
+        this.replica = Objects.requireNonNull(replica, "replica");
+        this.replication = Objects.requireNonNull(replication, "replication");
+        this.self = self;
+        this.masterNode = masterNode;
+        this.aggregator = aggregator;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends one heartbeat; trusts the master's key when it is new and catches up when behind.
+     *
+     * @return whether the master answered
+     */
+    public boolean beat() {
+        SyncState state = replica.state();
+        Instant now = clock.instant();
+        HeartbeatReply reply;
+        try {
+            reply = master.heartbeat(new Heartbeat(state.stream(), state.appliedSeq(),
+                    replication.lastSync().orElse(null), Duration.between(self.startedAt(), now), self.version(),
+                    self.host(), self.port()));
+        } catch (MasterUnavailableException e) {
+            LOG.log(System.Logger.Level.WARNING, "heartbeat failed: {0}", e.getMessage());
+            return false;
+        }
+        lastReply = reply;
+        lastReplyAt = clock.instant();
+        if (reply.publicKey() != null && !reply.publicKey().equals(trustedKey)) {
+            replication.trust(ChangeVerifier.fromBase64(reply.publicKey()));
+            trustedKey = reply.publicKey();
+        }
+        SyncState current = replica.state();
+        if (!reply.stream().equals(current.stream()) || reply.head() > current.appliedSeq()) {
+            replication.tryCatchUp();
+        }
+        return true;
+    }
+
+    @Override
+    public ClusterStatus status() {
+        Instant now = clock.instant();
+        HeartbeatReply reply = lastReply;
+        SyncState state = replica.state();
+        NodeObservation masterLine = new NodeObservation(masterNode.name(), NodeRole.MASTER, masterNode.host(),
+                masterNode.port(), Duration.ZERO, masterNode.tasksCount(), lastReplyAt, null,
+                reply == null ? null : reply.stream(), reply == null ? 0 : reply.head());
+        NodeObservation selfLine = new NodeObservation(self.name(), NodeRole.SLAVE, self.host(), self.port(),
+                Duration.between(self.startedAt(), now), self.tasksCount(), now,
+                replication.lastSync().orElse(null), state.stream(), state.appliedSeq());
+        return aggregator.aggregate(reply == null ? null : reply.stream(), reply == null ? 0 : reply.head(),
+                List.of(masterLine, selfLine));
+    }
+}

@@ -1,0 +1,320 @@
+package io.weathersync.application.service;
+
+import io.weathersync.adapter.memory.InMemoryChangeLog;
+import io.weathersync.adapter.memory.InMemoryMasterClient;
+import io.weathersync.adapter.memory.InMemoryReplica;
+import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.domain.message.ChangeSigner;
+import io.weathersync.domain.message.ChangeVerifier;
+import io.weathersync.domain.message.RejectedMessage;
+import io.weathersync.domain.message.SignatureCheck;
+import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.SyncState;
+import io.weathersync.domain.model.WeatherReading;
+import io.weathersync.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.weathersync.testing.TestReadings.T0;
+import static io.weathersync.testing.TestReadings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A slave's replication: live apply, duplicates, gaps, resyncs, outages and signature checks. */
+class ReplicationServiceTest {
+
+    private static final SignatureCheck ACCEPT_ALL = signed -> { };
+    private static final int PAGE = 2;
+    private static final int BUFFER = 16;
+
+    private final InMemoryChangeLog master = new InMemoryChangeLog();
+    private final InMemoryMasterClient client = new InMemoryMasterClient(master, null);
+    private final InMemoryReplica replica = new InMemoryReplica();
+    private final MutableClock clock = new MutableClock(T0);
+    private final ReplicationService service = new ReplicationService(replica, client, ACCEPT_ALL, clock, PAGE, BUFFER);
+
+    private static List<SignedChange> unsigned(List<Change> changes) {
+        return changes.stream().map(change -> new SignedChange(change, null)).toList();
+    }
+
+    private List<Change> append(WeatherReading... readings) {
+        return master.append(List.of(readings));
+    }
+
+    private List<Change> appendMany(int count, int firstMinute) {
+        List<WeatherReading> readings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            readings.add(reading("City " + i % 5, firstMinute + i, i));
+        }
+        return master.append(readings);
+    }
+
+    private void assertInStepWithMaster() {
+        assertThat(replica.digest()).isEqualTo(master.digest());
+    }
+
+    @Test
+    void theFirstCatchUpResyncsAnEmptyReplicaPageByPage() {
+        appendMany(5, 0);
+
+        long applied = service.catchUp();
+
+        assertThat(applied).isEqualTo(5);
+        assertThat(replica.state()).isEqualTo(new SyncState(master.stream(), 5));
+        assertThat(replica.pendingResync()).isEmpty();
+        assertInStepWithMaster();
+        assertThat(service.stats().resyncs()).isEqualTo(1);
+        assertThat(service.lastSync()).contains(T0);
+    }
+
+    @Test
+    void theFirstCatchUpOfAnEmptyMasterFollowsItsStream() {
+        service.catchUp();
+
+        assertThat(replica.state()).isEqualTo(new SyncState(master.stream(), 0));
+    }
+
+    @Test
+    void theNextLiveChangeIsAppliedWithoutAskingTheMaster() {
+        service.catchUp();
+        List<Change> next = append(reading("Oslo", 0, 1));
+        client.reachable(false);
+        clock.advance(Duration.ofSeconds(5));
+
+        service.receive(unsigned(next));
+
+        assertThat(replica.state().appliedSeq()).isEqualTo(1);
+        assertInStepWithMaster();
+        assertThat(service.stats().applied()).isEqualTo(1);
+        assertThat(service.lastSync()).contains(T0.plusSeconds(5));
+    }
+
+    @Test
+    void aDuplicateIsIgnoredAndCounted() {
+        service.catchUp();
+        List<Change> next = append(reading("Oslo", 0, 1));
+        service.receive(unsigned(next));
+        client.reachable(false);
+
+        service.receive(unsigned(next));
+
+        assertThat(service.stats().duplicates()).isEqualTo(1);
+        assertThat(replica.state().appliedSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void aGapIsBufferedUntilTheMissingChangeArrivesLive() {
+        service.catchUp();
+        List<Change> three = appendMany(3, 0);
+        client.reachable(false);
+
+        service.receive(unsigned(List.of(three.get(2))));
+        service.receive(unsigned(List.of(three.get(1))));
+
+        assertThat(replica.state().appliedSeq()).isZero();
+        assertThat(service.stats().gaps()).isEqualTo(2);
+        assertThat(service.stats().buffered()).isEqualTo(2);
+
+        service.receive(unsigned(List.of(three.get(0))));
+
+        assertThat(replica.state().appliedSeq()).isEqualTo(3);
+        assertThat(service.stats().buffered()).isZero();
+        assertInStepWithMaster();
+    }
+
+    @Test
+    void aGapIsFilledByCatchUpFromTheAppliedSeq() {
+        service.catchUp();
+        appendMany(3, 0);
+        List<Change> fourth = append(reading("Oslo", 100, 1));
+
+        service.receive(unsigned(fourth));
+
+        assertThat(replica.state().appliedSeq()).isEqualTo(4);
+        assertThat(service.stats().gaps()).isEqualTo(1);
+        assertThat(service.stats().buffered()).isZero();
+        assertInStepWithMaster();
+    }
+
+    @Test
+    void aBatchOutOfOrderIsAppliedInSeqOrder() {
+        service.catchUp();
+        List<Change> three = appendMany(3, 0);
+        client.reachable(false);
+
+        service.receive(unsigned(three.reversed()));
+
+        assertThat(replica.state().appliedSeq()).isEqualTo(3);
+        assertInStepWithMaster();
+    }
+
+    @Test
+    void aGapBufferOverflowIsRepairedByTheNextCatchUp() {
+        service.catchUp();
+        List<Change> many = appendMany(40, 0);
+        client.reachable(false);
+
+        service.receive(unsigned(many.subList(1, 40)));
+
+        assertThat(service.stats().buffered()).isEqualTo(BUFFER);
+        assertThat(replica.state().appliedSeq()).isZero();
+        client.reachable(true);
+        assertThat(service.tryCatchUp()).isTrue();
+        assertThat(replica.state().appliedSeq()).isEqualTo(40);
+        assertThat(service.stats().buffered()).isZero();
+        assertInStepWithMaster();
+    }
+
+    @Test
+    void anUnreachableMasterPostponesTheCatchUpUntilALaterOneSucceeds() {
+        service.catchUp();
+        appendMany(4, 0);
+        client.reachable(false);
+
+        assertThat(service.tryCatchUp()).isFalse();
+        assertThatThrownBy(service::catchUp).isInstanceOf(MasterUnavailableException.class);
+        assertThat(replica.state().appliedSeq()).isZero();
+
+        client.reachable(true);
+        assertThat(service.tryCatchUp()).isTrue();
+        assertThat(replica.state().appliedSeq()).isEqualTo(4);
+        assertInStepWithMaster();
+    }
+
+    @Test
+    void aLiveGapDuringAnOutageDoesNotThrowAndIsRepairedLater() {
+        service.catchUp();
+        List<Change> changes = appendMany(3, 0);
+        client.reachable(false);
+
+        service.receive(unsigned(List.of(changes.get(2))));
+
+        assertThat(replica.state().appliedSeq()).isZero();
+        client.reachable(true);
+        service.receive(unsigned(List.of(changes.get(2))));
+        assertThat(replica.state().appliedSeq()).isEqualTo(3);
+    }
+
+    @Test
+    void liveChangesBeforeTheMastersKeyIsKnownAreNotAppliedButTriggerACatchUp() {
+        ReplicationService keyless = new ReplicationService(replica, client, null, clock, PAGE, BUFFER);
+        keyless.catchUp();
+        List<Change> first = append(reading("Oslo", 0, 1));
+        client.reachable(false);
+
+        keyless.receive(unsigned(first));
+
+        assertThat(keyless.hasSignatureCheck()).isFalse();
+        assertThat(keyless.stats().unverified()).isEqualTo(1);
+        assertThat(replica.state().appliedSeq()).isZero();
+
+        client.reachable(true);
+        keyless.receive(unsigned(first));
+        assertThat(replica.state().appliedSeq()).isEqualTo(1);
+        assertThat(keyless.stats().unverified()).isEqualTo(2);
+    }
+
+    @Test
+    void onceTrustedLiveChangesAreAppliedLive() {
+        ReplicationService keyless = new ReplicationService(replica, client, null, clock, PAGE, BUFFER);
+        keyless.catchUp();
+        keyless.trust(ACCEPT_ALL);
+        List<Change> first = append(reading("Oslo", 0, 1));
+        client.reachable(false);
+
+        keyless.receive(unsigned(first));
+
+        assertThat(keyless.hasSignatureCheck()).isTrue();
+        assertThat(replica.state().appliedSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void aBadSignatureIsCountedByKindAndNeitherAppliedNorCaughtUp() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+        KeyPair masterKeys = generator.generateKeyPair();
+        KeyPair intruder = generator.generateKeyPair();
+        ReplicationService verifying = new ReplicationService(replica, client,
+                new ChangeVerifier(masterKeys.getPublic()), clock, PAGE, BUFFER);
+        verifying.catchUp();
+        Change change = append(reading("Oslo", 0, 1)).getFirst();
+
+        verifying.receive(List.of(new SignedChange(change, new ChangeSigner(intruder.getPrivate()).sign(change))));
+        verifying.receive(List.of(new SignedChange(change, null)));
+
+        assertThat(verifying.stats().rejected()).containsEntry(RejectedMessage.Kind.BAD_SIGNATURE, 2L);
+        assertThat(replica.state().appliedSeq()).isZero();
+        assertThat(replica.latest(new City("Oslo"))).isEmpty();
+
+        verifying.receive(List.of(new SignedChange(change, new ChangeSigner(masterKeys.getPrivate()).sign(change))));
+        assertThat(replica.state().appliedSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void unreadableMessagesAreCountedByKind() {
+        service.rejected(new RejectedMessage(RejectedMessage.Kind.MALFORMED, "not JSON"));
+        service.rejected(new RejectedMessage(RejectedMessage.Kind.MALFORMED, "not JSON"));
+        service.rejected(new RejectedMessage(RejectedMessage.Kind.UNKNOWN_VERSION, "v: 2"));
+
+        assertThat(service.stats().rejected())
+                .containsEntry(RejectedMessage.Kind.MALFORMED, 2L)
+                .containsEntry(RejectedMessage.Kind.UNKNOWN_VERSION, 1L)
+                .containsEntry(RejectedMessage.Kind.BAD_SIGNATURE, 0L);
+    }
+
+    @Test
+    void aChangeOfANewStreamResyncsFullyWhileTheOldDataIsServedUntilDone() {
+        append(reading("Oslo", 0, 1), reading("Bergen", 0, 2), reading("Oslo", 1, 3));
+        ScriptedMaster scripted = new ScriptedMaster(master);
+        ReplicationService replication = new ReplicationService(replica, scripted, ACCEPT_ALL, clock, PAGE, BUFFER);
+        replication.catchUp();
+        InMemoryChangeLog newMaster = new InMemoryChangeLog();
+        List<Change> fresh = newMaster.append(List.of(reading("Rome", 0, 20), reading("Paris", 0, 10),
+                reading("Rome", 1, 21), reading("Madrid", 0, 25), reading("Rome", 2, 22)));
+        scripted.serve(newMaster);
+        List<String> seenDuringResync = new ArrayList<>();
+        scripted.probe(() -> seenDuringResync.add(replica.state().stream()
+                + " oslo=" + replica.latest(new City("Oslo")).isPresent()
+                + " rome=" + replica.latest(new City("Rome")).isPresent()));
+
+        replication.receive(unsigned(fresh.subList(0, 1)));
+
+        String old = master.stream() + " oslo=true rome=false";
+        assertThat(seenDuringResync).hasSize(4).containsOnly(old);
+        assertThat(replica.state()).isEqualTo(new SyncState(newMaster.stream(), 5));
+        assertThat(replica.digest()).isEqualTo(newMaster.digest());
+        assertThat(replica.latest(new City("Oslo"))).isEmpty();
+        assertThat(replication.stats().resyncs()).isEqualTo(2);
+    }
+
+    @Test
+    void aResyncCutShortByAnOutageResumesWhereItStopped() {
+        append(reading("Oslo", 0, 1));
+        ScriptedMaster scripted = new ScriptedMaster(master);
+        ReplicationService replication = new ReplicationService(replica, scripted, ACCEPT_ALL, clock, PAGE, BUFFER);
+        replication.catchUp();
+        InMemoryChangeLog newMaster = new InMemoryChangeLog();
+        for (int i = 0; i < 6; i++) {
+            newMaster.append(List.of(reading("Rome", i, i)));
+        }
+        scripted.serve(newMaster);
+        scripted.afters.clear();
+        scripted.failFromCall(3);
+
+        assertThat(replication.tryCatchUp()).isFalse();
+        assertThat(replica.pendingResync()).contains(new SyncState(newMaster.stream(), 2));
+        assertThat(replica.state().stream()).isEqualTo(master.stream());
+
+        scripted.recover();
+        assertThat(replication.tryCatchUp()).isTrue();
+        assertThat(scripted.afters).containsExactly(1L, 0L, 1L, 2L, 4L);
+        assertThat(replica.state()).isEqualTo(new SyncState(newMaster.stream(), 6));
+        assertThat(replica.digest()).isEqualTo(newMaster.digest());
+    }
+}
