@@ -1,0 +1,164 @@
+package io.weathersync.adapter.http.client;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.weathersync.application.port.out.HeartbeatReply;
+import io.weathersync.application.port.out.MasterClient;
+import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.domain.cluster.Heartbeat;
+import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.StreamId;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A slave's client of its master over HTTP (DESIGN "HTTP API", seed 002): every call carries
+ * {@code Authorization: AK-SK key:secret}; replies are {@code {"code":0,"message":…,"data":…}}. Anything but a
+ * good reply (non-2xx, a non-zero code, I/O error, timeout, malformed body) is a
+ * {@link MasterUnavailableException} saying which, never containing the secret.
+ */
+public final class HttpMasterClient implements MasterClient, AutoCloseable {
+
+    /** Default time to connect. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Default time for a whole exchange; a catch-up page can be large. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String baseUrl;
+    private final String authorization;
+    private final ChangeJson json;
+    private final Duration requestTimeout;
+    private final HttpClient client;
+
+    /** A client with the default timeouts. */
+    public HttpMasterClient(String baseUrl, String apiKey, String apiSecret, ChangeJson json) {
+        this(baseUrl, apiKey, apiSecret, json, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    /**
+     * A client of the master at {@code baseUrl} ({@code CASCADE_PARENT_URL}) with this slave's credentials.
+     *
+     * @throws IllegalArgumentException naming the setting that is missing or malformed (never echoing it)
+     */
+    public HttpMasterClient(String baseUrl, String apiKey, String apiSecret, ChangeJson json,
+                            Duration connectTimeout, Duration requestTimeout) {
+        this.baseUrl = HttpCalls.baseUrl("CASCADE_PARENT_URL", baseUrl);
+        this.authorization = "AK-SK " + credential("CASCADE_API_KEY", apiKey, true) + ":"
+                + credential("CASCADE_API_SECRET", apiSecret, false);
+        this.json = json;
+        this.requestTimeout = requestTimeout;
+        this.client = HttpCalls.newClient(connectTimeout);
+    }
+
+    @Override
+    public ChangePage changesAfter(long after, int limit) {
+        if (after < 0 || limit < 1) {
+            throw new IllegalArgumentException("after must be ≥ 0 and limit ≥ 1, were " + after + " and " + limit);
+        }
+        String what = "GET /api/v1/cascade/changes";
+        JsonNode data = call(HttpRequest.newBuilder(uri("/api/v1/cascade/changes?after=" + after + "&limit=" + limit))
+                .GET(), what);
+        return MasterReplies.changePage(data, json, what);
+    }
+
+    @Override
+    public HeartbeatReply heartbeat(Heartbeat heartbeat) {
+        ObjectNode body = json.mapper().createObjectNode();
+        body.put("stream", heartbeat.stream() == null ? null : heartbeat.stream().value());
+        body.put("applied_seq", heartbeat.appliedSeq());
+        body.put("last_sync", heartbeat.lastSync() == null ? null : heartbeat.lastSync().toString());
+        body.put("uptime", heartbeat.uptime().toSeconds());
+        body.put("version", heartbeat.version());
+        body.put("host", heartbeat.host());
+        body.put("port", heartbeat.port());
+        String what = "POST /api/v1/cascade/heartbeat";
+        JsonNode data = call(post("/api/v1/cascade/heartbeat", body), what);
+        return MasterReplies.heartbeatReply(data, what);
+    }
+
+    @Override
+    public void reportResult(SyncLogEntry entry) {
+        ObjectNode body = json.mapper().createObjectNode();
+        body.put("task_id", UUID.randomUUID().toString());
+        ObjectNode result = body.putArray("results").addObject();
+        result.put("node_id", entry.nodeId());
+        result.put("kind", entry.kind());
+        result.put("success", entry.success());
+        result.put("from_seq", entry.fromSeq());
+        result.put("to_seq", entry.toSeq());
+        result.put("count", entry.count());
+        result.put("detail", entry.detail());
+        result.put("timestamp", entry.at().toString());
+        body.put("timestamp", entry.at().toString());
+        call(post("/api/v1/cascade/report-result", body), "POST /api/v1/cascade/report-result");
+    }
+
+    private HttpRequest.Builder post(String path, ObjectNode body) {
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(baseUrl + pathAndQuery);
+    }
+
+    /** Sends the request and returns the reply's {@code data} (possibly null). */
+    private JsonNode call(HttpRequest.Builder builder, String what) {
+        HttpRequest request = builder.header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .timeout(requestTimeout)
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = HttpCalls.send(client, request, requestTimeout);
+        } catch (HttpTimeoutException e) {
+            throw new MasterUnavailableException(what + ": master at " + baseUrl + " did not answer within "
+                    + requestTimeout.toMillis() + " ms");
+        } catch (IOException e) {
+            throw new MasterUnavailableException(what + ": master at " + baseUrl + " unreachable ("
+                    + HttpCalls.describe(e) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MasterUnavailableException(what + ": interrupted");
+        }
+        JsonNode reply;
+        try {
+            reply = json.mapper().readTree(response.body());
+        } catch (JacksonException e) {
+            reply = null;
+        } catch (IOException e) {
+            reply = null;
+        }
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            throw new MasterUnavailableException(what + ": master answered HTTP " + status + MasterReplies.message(reply));
+        }
+        return MasterReplies.data(reply, what);
+    }
+
+    private static String credential(String field, String value, boolean isKey) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        if (value.chars().anyMatch(c -> c <= ' ' || c == 0x7f) || isKey && value.indexOf(':') >= 0) {
+            throw new IllegalArgumentException(field + ": must not contain spaces, control characters"
+                    + (isKey ? " or ':'" : ""));
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+}

@@ -1,0 +1,171 @@
+package io.weathersync.adapter.http.client;
+
+import io.weathersync.domain.message.SignedChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One slave's bounded queue and the virtual thread that drains it, so a slow or dead slave only ever delays
+ * itself. A failed POST is retried with backoff until it succeeds or the slave refuses it with a 4xx.
+ */
+final class SlaveSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlaveSender.class);
+    static final String RECEIVE_PATH = "/api/dms/sync/receive";
+    static final String STREAM_HEADER = "X-Master-Stream";
+
+    private final PushTarget target;
+    private final PushSettings settings;
+    private final HttpClient client;
+    private final ChangeJson json;
+    private final URI uri;
+    private final BlockingQueue<SignedChange> queue;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean overflowing;
+
+    SlaveSender(PushTarget target, PushSettings settings, HttpClient client, ChangeJson json) {
+        this.target = target;
+        this.settings = settings;
+        this.client = client;
+        this.json = json;
+        this.uri = URI.create(target.apiUrl() + RECEIVE_PATH);
+        this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
+        this.thread = Thread.ofVirtual().name("push-" + target.name()).start(this::drain);
+    }
+
+    PushTarget target() {
+        return target;
+    }
+
+    /** Queues the changes without blocking; what does not fit is dropped and counted. */
+    void offer(List<SignedChange> changes) {
+        for (SignedChange change : changes) {
+            if (!queue.offer(change)) {
+                dropped.incrementAndGet();
+                if (!overflowing) {
+                    overflowing = true;
+                    LOG.warn("push to {}: queue full ({} changes), dropping new changes; it will catch up",
+                            target.name(), settings.queueCapacity());
+                }
+            }
+        }
+    }
+
+    PushCounters counters() {
+        return new PushCounters(sent.get(), failed.get(), dropped.get(), queue.size());
+    }
+
+    void stop() {
+        running = false;
+        thread.interrupt();
+    }
+
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return thread.join(timeout);
+    }
+
+    private void drain() {
+        List<SignedChange> batch = new ArrayList<>(settings.maxBatch());
+        try {
+            while (running) {
+                batch.add(queue.take());
+                queue.drainTo(batch, settings.maxBatch() - 1);
+                for (List<SignedChange> run : byStream(batch)) {
+                    deliver(run);
+                }
+                batch.clear();
+                if (overflowing && queue.size() < settings.queueCapacity() / 2) {
+                    overflowing = false;
+                    LOG.info("push to {}: queue has room again", target.name());
+                }
+            }
+        } catch (InterruptedException e) {
+            // stop() was called: what is queued may be dropped, slaves repair from the log.
+        }
+    }
+
+    // The header names one stream; a batch spanning a master's restart with a new store is split.
+    private static List<List<SignedChange>> byStream(List<SignedChange> batch) {
+        List<List<SignedChange>> runs = new ArrayList<>();
+        List<SignedChange> run = new ArrayList<>();
+        for (SignedChange change : batch) {
+            if (!run.isEmpty() && !run.getFirst().change().stream().equals(change.change().stream())) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(change);
+        }
+        runs.add(run);
+        return runs;
+    }
+
+    private void deliver(List<SignedChange> run) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header(STREAM_HEADER, run.getFirst().change().stream().value())
+                .timeout(settings.requestTimeout())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.toJsonBytes(run)))
+                .build();
+        for (int attempt = 1; running; attempt++) {
+            String problem;
+            try {
+                HttpResponse<byte[]> response = HttpCalls.send(client, request, settings.requestTimeout());
+                int status = response.statusCode();
+                if (status / 100 == 2) {
+                    sent.addAndGet(run.size());
+                    if (attempt > 1) {
+                        LOG.info("push to {}: reachable again after {} failed attempt(s)", target.name(), attempt - 1);
+                    }
+                    return;
+                }
+                if (status / 100 == 4 && status != 408 && status != 429) {
+                    failed.incrementAndGet();
+                    dropped.addAndGet(run.size());
+                    LOG.warn("push to {}: refused {} changes with HTTP {} ({}); dropped, it will catch up",
+                            target.name(), run.size(), status, abbreviate(response.body()));
+                    return;
+                }
+                problem = "HTTP " + status;
+            } catch (IOException e) {
+                problem = HttpCalls.describe(e);
+            }
+            failed.incrementAndGet();
+            Duration wait = backoff(attempt);
+            if (attempt == 1) {
+                LOG.warn("push to {} failed ({}); retrying with backoff", target.name(), problem);
+            } else {
+                LOG.debug("push to {} failed again ({}); next attempt in {} ms", target.name(), problem, wait.toMillis());
+            }
+            Thread.sleep(wait);
+        }
+    }
+
+    private static String abbreviate(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    private Duration backoff(int attempt) {
+        long step = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 30);
+        step = Math.min(Math.max(step, 1), settings.maxBackoff().toMillis());
+        return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+    }
+}

@@ -1,0 +1,81 @@
+package io.weathersync.adapter.http.server;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads request bodies: JSON only (415 otherwise), well-formed (400 otherwise, saying where it broke). */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    /** The raw body, which must be present and declared JSON. */
+    static byte[] requiredJsonBytes(ServerRequest req) {
+        requireJsonContentType(req);
+        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        if (isBlank(body)) {
+            throw ApiException.badRequest("body: is required, a JSON document");
+        }
+        return body;
+    }
+
+    /** The parsed body, which must be present and declared JSON. */
+    static JsonNode required(ServerRequest req) {
+        return parse(requiredJsonBytes(req));
+    }
+
+    /** The parsed body, or empty when the request has none. */
+    static Optional<JsonNode> optional(ServerRequest req) {
+        if (!req.content().hasEntity()) {
+            return Optional.empty();
+        }
+        requireJsonContentType(req);
+        byte[] body = req.content().as(byte[].class);
+        return isBlank(body) ? Optional.empty() : Optional.of(parse(body));
+    }
+
+    /** The body's JSON object; 400 when it is another kind of value. */
+    static JsonFields object(JsonNode body) {
+        if (!body.isObject()) {
+            throw ApiException.badRequest("body: must be a JSON object, was " + JsonFields.describe(body));
+        }
+        return new JsonFields("", body);
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return Replies.MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("body: malformed JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw ApiException.badRequest("body: unreadable (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void requireJsonContentType(ServerRequest req) {
+        Optional<HttpMediaType> type = req.headers().contentType();
+        String subtype = type.map(t -> t.subtype().toLowerCase(Locale.ROOT)).orElse("");
+        boolean json = type.isPresent() && type.get().type().equalsIgnoreCase("application")
+                && (subtype.equals("json") || subtype.endsWith("+json"));
+        if (!json) {
+            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type: must be application/json, was "
+                    + type.map(t -> "'" + t.mediaType().text() + "'").orElse("missing"));
+        }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

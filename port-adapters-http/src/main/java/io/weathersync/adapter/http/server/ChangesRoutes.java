@@ -1,0 +1,61 @@
+package io.weathersync.adapter.http.server;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.weathersync.application.port.in.RecordSyncResultUseCase;
+import io.weathersync.application.port.in.ServeChangesUseCase;
+import io.weathersync.domain.cluster.Node;
+import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.model.ChangePage;
+
+import java.time.Clock;
+
+/**
+ * {@code GET /api/v1/cascade/changes?after=N&limit=M} (AK-SK): a page of the master's compacted log for a
+ * slave's catch-up, changes in the message format. A page that carries changes is noted in the sync log
+ * ({@code pull}); empty polls are not, so periodic checks do not flood it.
+ */
+final class ChangesRoutes implements HttpService {
+
+    static final int DEFAULT_LIMIT = 1000;
+    private static final String PATH = "/api/v1/cascade/changes";
+
+    private final ServeChangesUseCase changes;
+    private final NodeGuard nodes;
+    private final RecordSyncResultUseCase syncLog;
+    private final Clock clock;
+
+    ChangesRoutes(ServeChangesUseCase changes, NodeGuard nodes, RecordSyncResultUseCase syncLog, Clock clock) {
+        this.changes = changes;
+        this.nodes = nodes;
+        this.syncLog = syncLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get(PATH, this::changes);
+        OnlyMethods.on(rules, PATH, "GET");
+    }
+
+    private void changes(ServerRequest req, ServerResponse res) {
+        Node node = nodes.require(req);
+        QueryParams params = new QueryParams(req.query());
+        long after = params.whole("after", 0);
+        int limit = params.wholeInt("limit", DEFAULT_LIMIT);
+        ChangePage page = Validation.valid(() -> changes.changesAfter(after, limit));
+        if (!page.changes().isEmpty()) {
+            syncLog.record(new SyncLogEntry(node.id(), clock.instant(), "pull", true,
+                    page.changes().getFirst().seq(), page.changes().getLast().seq(), page.changes().size(), ""));
+        }
+        Replies.cascadeOk(res, "ok", Replies.object(
+                "stream", page.stream().value(),
+                "head", page.head(),
+                "complete_through", page.completeThrough(),
+                "changes", Replies.CODEC.toJsonArray(
+                        page.changes().stream().map(change -> new SignedChange(change, null)).toList())));
+    }
+}

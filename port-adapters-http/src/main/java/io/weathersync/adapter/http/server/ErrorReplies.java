@@ -1,0 +1,107 @@
+package io.weathersync.adapter.http.server;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.DirectHandler.EventType;
+import io.helidon.http.DirectHandler.TransportRequest;
+import io.helidon.http.DirectHandler.TransportResponse;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.HttpException;
+import io.helidon.http.NotFoundException;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Turns every failure into a JSON reply: under {@code /api/v1/cascade} seed 002's
+ * {@code {"code":<status>,"message":…,"data":null}}, elsewhere {@code {"error":…}}. Unexpected exceptions are
+ * logged with their stack trace and answered with a generic 500 that reveals nothing.
+ */
+final class ErrorReplies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
+    private static final String CASCADE = "/api/v1/cascade";
+    private static final String INTERNAL = "internal error; the server log has the details";
+
+    private ErrorReplies() {
+    }
+
+    /** Registers the error handler and the security-header filter on {@code routing}. */
+    static void install(HttpRouting.Builder routing) {
+        routing.addFilter((chain, req, res) -> {
+            Replies.securityHeaders(res.headers());
+            chain.proceed();
+        });
+        routing.error(Throwable.class, ErrorReplies::handle);
+    }
+
+    /** Direct handlers (errors raised before routing, such as an oversize body) that answer in JSON too. */
+    static DirectHandlers directHandlers() {
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (EventType type : EventType.values()) {
+            builder.addHandler(type, JsonDirectHandler.INSTANCE);
+        }
+        return builder.build();
+    }
+
+    private static void handle(ServerRequest req, ServerResponse res, Throwable error) {
+        String path = req.path().path();
+        Replies.securityHeaders(res.headers());
+        switch (error) {
+            case ApiException api -> {
+                api.headers().forEach((name, value) -> res.headers().set(HeaderValues.create(name, value)));
+                Replies.send(res, api.status(), body(path, api.status(), api.getMessage()));
+            }
+            case NotFoundException notFound -> Replies.send(res, Status.NOT_FOUND_404, body(path, Status.NOT_FOUND_404,
+                    "no such endpoint: " + req.prologue().method().text() + " " + path));
+            case HttpException http when http.status().code() < 500 -> {
+                http.headers().forEach(header -> res.headers().set(header));
+                Replies.send(res, http.status(), body(path, http.status(), http.getMessage()));
+            }
+            default -> {
+                LOG.error("{} {} failed", req.prologue().method().text(), path, error);
+                Status status = Status.INTERNAL_SERVER_ERROR_500;
+                Replies.send(res, status, body(path, status, INTERNAL));
+            }
+        }
+    }
+
+    /** The error body for a request to {@code path}. */
+    static Map<String, Object> body(String path, Status status, String message) {
+        String text = message == null || message.isBlank() ? status.reasonPhrase() : message;
+        if (path != null && (path.equals(CASCADE) || path.startsWith(CASCADE + "/"))) {
+            return Replies.object("code", status.code(), "message", text, "data", null);
+        }
+        return Replies.object("error", text);
+    }
+
+    /** Answers transport-level errors (bad request line, oversize body, overload) in the same JSON forms. */
+    private enum JsonDirectHandler implements DirectHandler {
+        INSTANCE;
+
+        @Override
+        public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+                                        ServerResponseHeaders headers, String message) {
+            String text = switch (status.code()) {
+                case Status.REQUEST_ENTITY_TOO_LARGE_413_CODE ->
+                        "body: larger than the limit of " + HttpNode.MAX_BODY_BYTES + " bytes";
+                case Status.INTERNAL_SERVER_ERROR_500_CODE -> INTERNAL;
+                default -> message;
+            };
+            headers.set(HeaderValues.create(HeaderNames.CONTENT_TYPE, Replies.JSON));
+            Replies.securityHeaders(headers);
+            return TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .entity(Replies.bytes(body(request.path(), status, text)))
+                    .build();
+        }
+    }
+}

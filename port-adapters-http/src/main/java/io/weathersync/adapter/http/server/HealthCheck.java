@@ -1,0 +1,34 @@
+package io.weathersync.adapter.http.server;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One component the health endpoint reports: {@code up}, {@code down}, or {@code not configured}.
+ *
+ * @param name  the component's name in {@code components} (e.g. {@code store}, {@code redis})
+ * @param probe answers whether the component works (a throw counts as down); empty when not configured.
+ *              It should return quickly: it runs on every {@code GET /api/health}.
+ */
+public record HealthCheck(String name, Optional<BooleanSupplier> probe) {
+
+    /** Requires a name and an optional probe. */
+    public HealthCheck {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(probe, "probe");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name: must not be blank");
+        }
+    }
+
+    /** A configured component checked by {@code probe}. */
+    public static HealthCheck of(String name, BooleanSupplier probe) {
+        return new HealthCheck(name, Optional.of(probe));
+    }
+
+    /** A component this node runs without (reported, never failing the check). */
+    public static HealthCheck notConfigured(String name) {
+        return new HealthCheck(name, Optional.empty());
+    }
+}

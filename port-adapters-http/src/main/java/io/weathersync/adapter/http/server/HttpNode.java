@@ -1,0 +1,68 @@
+package io.weathersync.adapter.http.server;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A running HTTP server of one node: Helidon 4 SE on virtual threads, request bodies limited to
+ * {@link #MAX_BODY_BYTES} (413 beyond), transport-level errors answered in JSON.
+ *
+ * <p>Typical use by an app: {@code HttpNode.start(host, port, routing -> MasterApi.register(routing, deps))},
+ * then {@link #port()} for the bound port (useful with port 0) and {@link #stop()} on shutdown. No JVM shutdown
+ * hook is registered: the app decides when the server stops relative to its other resources.
+ */
+public final class HttpNode implements AutoCloseable {
+
+    /** Largest request body accepted: 1 MiB. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private final WebServer server;
+
+    private HttpNode(WebServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Binds {@code host:port} (0 = any free port) and serves the routes {@code routes} registers.
+     *
+     * @throws IllegalStateException (from Helidon) when the address cannot be bound
+     */
+    public static HttpNode start(String host, int port, Consumer<HttpRouting.Builder> routes) {
+        Objects.requireNonNull(routes, "routes");
+        WebServer server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .maxPayloadSize(MAX_BODY_BYTES)
+                .directHandlers(ErrorReplies.directHandlers())
+                .shutdownHook(false)
+                .routing(routes)
+                .build()
+                .start();
+        return new HttpNode(server);
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return server.port();
+    }
+
+    /** Whether the server is serving. */
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    /** Stops serving; in-flight requests are given Helidon's grace period. Idempotent. */
+    public void stop() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,118 @@
+package io.weathersync.adapter.http.server;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.weathersync.domain.cluster.IssuedCredential;
+import io.weathersync.domain.cluster.NewNode;
+import io.weathersync.domain.cluster.Node;
+import io.weathersync.domain.cluster.NodeType;
+import io.weathersync.domain.cluster.ProbeResult;
+
+import java.util.Optional;
+
+/**
+ * Seed 002's node administration (admin token): register and list nodes, enable or disable one
+ * ({@code POST …/enable}, {@code POST …/disable}), issue its credentials (the secret is in this one reply only,
+ * and the reply is never logged), and test a connection.
+ */
+final class NodeRoutes implements HttpService {
+
+    private static final String NODES = "/api/v1/cascade/nodes";
+
+    private final MasterApi.Registry registry;
+    private final AdminGuard admin;
+
+    NodeRoutes(MasterApi.Registry registry, AdminGuard admin) {
+        this.registry = registry;
+        this.admin = admin;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post(NODES, this::register);
+        rules.get(NODES, this::list);
+        OnlyMethods.on(rules, NODES, "GET, POST");
+        rules.post(NODES + "/{id}/enable", (req, res) -> setActive(req, res, true));
+        OnlyMethods.on(rules, NODES + "/{id}/enable", "POST");
+        rules.post(NODES + "/{id}/disable", (req, res) -> setActive(req, res, false));
+        OnlyMethods.on(rules, NODES + "/{id}/disable", "POST");
+        rules.post(NODES + "/{id}/credentials", this::credentials);
+        OnlyMethods.on(rules, NODES + "/{id}/credentials", "POST");
+        rules.post(NODES + "/{id}/test-connection", this::testConnection);
+        OnlyMethods.on(rules, NODES + "/{id}/test-connection", "POST");
+    }
+
+    private void register(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        JsonFields body = Bodies.object(Bodies.required(req));
+        long code = body.whole("node_type", 0, 1).orElseThrow(() -> body.missing("node_type"));
+        String name = body.requiredString("name", 64);
+        String description = body.string("description", 500).orElse("");
+        String apiUrl = body.string("api_url", 2000).orElse("");
+        Node node = Validation.valid(() -> registry.register()
+                .register(new NewNode(NodeType.ofCode((int) code), name, description, apiUrl)));
+        Replies.cascadeOk(res, "node created", Replies.object(
+                "node_id", node.id(),
+                "node_type", node.type().code(),
+                "name", node.name(),
+                "is_active", node.active()));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        QueryParams params = new QueryParams(req.query());
+        Optional<NodeType> type = params.text("node_type").isEmpty() ? Optional.empty()
+                : Optional.of(Validation.valid(() -> NodeType.ofCode(params.wholeInt("node_type", -1))));
+        Replies.cascadeOk(res, "ok", registry.nodes().list(type).stream().map(Shapes::node).toList());
+    }
+
+    private void setActive(ServerRequest req, ServerResponse res, boolean active) {
+        admin.require(req);
+        String id = req.path().pathParameters().get("id");
+        if (!registry.enable().setActive(id, active)) {
+            throw noSuchNode(id);
+        }
+        Replies.cascadeOk(res, active ? "node enabled" : "node disabled",
+                Replies.object("node_id", id, "is_active", active));
+    }
+
+    private void credentials(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String id = req.path().pathParameters().get("id");
+        IssuedCredential issued = registry.credentials().issue(id).orElseThrow(() -> noSuchNode(id));
+        Replies.cascadeOk(res, "credentials issued; the secret is shown only this once", Replies.object(
+                "node_id", issued.nodeId(),
+                "api_key", issued.apiKey(),
+                "api_secret", issued.apiSecret()));
+    }
+
+    private void testConnection(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String id = req.path().pathParameters().get("id");
+        Node node = registry.nodes().find(id).orElseThrow(() -> noSuchNode(id));
+        JsonFields body = Bodies.optional(req).map(Bodies::object)
+                .orElseGet(() -> new JsonFields("", Replies.MAPPER.createObjectNode()));
+        String apiUrl = body.string("api_url", 2000).filter(url -> !url.isBlank()).orElse(node.apiUrl());
+        if (apiUrl.isBlank()) {
+            throw ApiException.badRequest("api_url: is required, the node has none registered");
+        }
+        if (!apiUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw ApiException.badRequest(
+                    "api_url: must be an http:// or https:// URL, was " + ApiException.quote(apiUrl));
+        }
+        String apiKey = body.string("api_key", 200).orElse("");
+        String apiSecret = body.string("api_secret", 200).orElse("");
+        ProbeResult probe = registry.testConnection().testConnection(apiUrl, apiKey, apiSecret);
+        Replies.cascadeOk(res, probe.reachable() ? "node reachable" : "node unreachable", Replies.object(
+                "reachable", probe.reachable(),
+                "latency_ms", probe.latencyMs(),
+                "role", probe.role(),
+                "detail", probe.detail()));
+    }
+
+    private static ApiException noSuchNode(String id) {
+        return ApiException.notFound("node_id: no node " + ApiException.quote(id));
+    }
+}

@@ -1,0 +1,57 @@
+package io.weathersync.adapter.http.server;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.weathersync.application.port.in.QueryWeatherUseCase;
+import io.weathersync.application.port.in.ReceiveChangesUseCase;
+import io.weathersync.application.port.in.ReportStatusUseCase;
+import io.weathersync.domain.status.NodeRole;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A slave's whole HTTP API, for app-slave to register on its routing:
+ * <pre>{@code
+ * HttpNode node = HttpNode.start(host, port, routing -> SlaveApi.register(routing,
+ *         new SlaveApi.Dependencies(query, replication, slaveStatus, List.of(HealthCheck.of("store", ...)))));
+ * }</pre>
+ * Routes: {@code /api/health}, {@code /api/weather/latest|local|history}, {@code /api/dms/digest},
+ * {@code /api/dms/status}, {@code POST /api/dms/sync/receive} (the master's push, authenticated by the changes'
+ * signatures), and {@code POST /api/publish}, which answers 403: a replica is read-only.
+ */
+public final class SlaveApi {
+
+    private SlaveApi() {
+    }
+
+    /** Registers every slave route, the JSON error handling and the security headers on {@code routing}. */
+    public static void register(HttpRouting.Builder routing, Dependencies deps) {
+        ErrorReplies.install(routing);
+        routing.register(
+                new HealthRoutes(deps.health()),
+                WeatherRoutes.replica(deps.query()),
+                new StatusRoutes(deps.status(), NodeRole.SLAVE),
+                PublishRoutes.readOnly(),
+                new ReceiveRoutes(deps.receive()));
+    }
+
+    /**
+     * What a slave's API needs.
+     *
+     * @param query   reads from the replica
+     * @param receive the master's pushes ({@code ReplicationService})
+     * @param status  the status view as this slave sees it (the master and itself)
+     * @param health  the components {@code /api/health} reports, in order
+     */
+    public record Dependencies(QueryWeatherUseCase query, ReceiveChangesUseCase receive, ReportStatusUseCase status,
+                               List<HealthCheck> health) {
+
+        /** Requires every part. */
+        public Dependencies {
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(receive, "receive");
+            Objects.requireNonNull(status, "status");
+            health = List.copyOf(health);
+        }
+    }
+}
