@@ -1,0 +1,144 @@
+package io.weathersync.adapter.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A node's relational store: a connection pool on MySQL 8, MariaDB 10.11 or H2 (in MySQL mode), with the
+ * schema migrated to the current version. The stores of this package are built on it.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_POOL_SIZE = 8;
+    private static final int MAX_REASON = 500;
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final String display;
+
+    private Database(HikariDataSource pool, Dialect dialect, String display) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        this.dialect = dialect;
+        this.display = display;
+    }
+
+    /**
+     * Connects, migrates the schema (classpath {@code db/migration}) and returns the open database.
+     *
+     * @param jdbcUrl  {@code jdbc:mysql://host:port/database…} or {@code jdbc:h2:…}; H2 URLs get
+     *                 {@code MODE=MySQL;DATABASE_TO_LOWER=TRUE} added when absent
+     * @param user     the database user
+     * @param password the password, may be empty; it never appears in a message or a log
+     * @throws IllegalArgumentException when the URL is not one of the supported forms
+     * @throws IllegalStateException    when the database cannot be reached or migrated
+     */
+    public static Database open(String jdbcUrl, String user, String password) {
+        JdbcUrl url = JdbcUrl.parse(jdbcUrl);
+        HikariDataSource pool = connect(url, user, password);
+        try {
+            migrate(pool, url);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        LOG.info("database ready: {}", url.display());
+        return new Database(pool, url.dialect(), url.display());
+    }
+
+    private static HikariDataSource connect(JdbcUrl url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("weather-sync-db");
+        config.setJdbcUrl(url.url());
+        config.setUsername(Objects.requireNonNullElse(user, ""));
+        config.setPassword(Objects.requireNonNullElse(password, ""));
+        url.properties().forEach(config::addDataSourceProperty);
+        config.setMaximumPoolSize(MAX_POOL_SIZE);
+        config.setMinimumIdle(2);
+        // Each append reads the stored rows after taking the head lock: it must see what others committed.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot connect to " + url.display() + " as '" + config.getUsername()
+                    + "': " + reason(e, password), e);
+        }
+    }
+
+    private static void migrate(HikariDataSource pool, JdbcUrl url) {
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("migrated {} to schema version {}", url.display(), result.targetSchemaVersion);
+            }
+        } catch (FlywayException e) {
+            throw new IllegalStateException("cannot migrate the schema of " + url.display() + ": "
+                    + reason(e, null), e);
+        }
+    }
+
+    /** The innermost message of {@code e}, with URL passwords and {@code password} masked. */
+    private static String reason(Throwable e, String password) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = Objects.requireNonNullElse(root.getMessage(), root.getClass().getSimpleName());
+        String masked = JdbcUrl.redact(message.strip());
+        if (password != null && !password.isEmpty()) {
+            masked = masked.replace(password, "***");
+        }
+        // Multi-line messages (Flyway's) carry the detail on later lines: keep them, on one line.
+        String oneLine = masked.lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("Need more flexibility"))
+                .collect(Collectors.joining("; "));
+        return oneLine.length() <= MAX_REASON ? oneLine : oneLine.substring(0, MAX_REASON) + "…";
+    }
+
+    /** The Jdbi over the pool. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Whether a connection can be taken and answers within {@code timeoutSeconds} (for health checks). */
+    public boolean isReachable(int timeoutSeconds) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.warn("database {} is not reachable: {}", display, reason(e, null));
+            return false;
+        }
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** The URL with any password masked. */
+    @Override
+    public String toString() {
+        return display;
+    }
+
+    /** Closes every connection; the stores built on this database stop working. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,144 @@
+package io.weathersync.adapter.jdbc;
+
+import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.Digest;
+import io.weathersync.domain.model.HistoryPage;
+import io.weathersync.domain.model.HistoryQuery;
+import io.weathersync.domain.model.StreamId;
+import io.weathersync.domain.model.WeatherReading;
+import io.weathersync.domain.sync.ChangePlanner;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The master's change log in a relational database: the compacted log in {@code log_readings}, its stream
+ * id and head in {@code log_meta}. Appenders queue on the head row, so seqs stay contiguous under concurrency.
+ */
+public final class JdbiChangeLog implements ChangeLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiChangeLog.class);
+
+    private final Jdbi jdbi;
+    private final ReadingStore readings;
+    private final StoredReadings stored = new StoredReadings();
+    private final StreamId stream;
+
+    /** The log stored in {@code database}; creates its stream id when the store is new. */
+    public JdbiChangeLog(Database database) {
+        this.jdbi = database.jdbi();
+        this.readings = new ReadingStore(database, ReadingTables.LOG);
+        this.stream = initialise();
+    }
+
+    private StreamId initialise() {
+        StreamId candidate = StreamId.random();
+        String value = jdbi.inTransaction(h -> {
+            // Two nodes starting on one new store at once: the first insert wins, the other reads it.
+            h.createUpdate("INSERT INTO log_meta (id, stream_id, head) VALUES (1, :stream, 0) "
+                            + "ON DUPLICATE KEY UPDATE id = id")
+                    .bind("stream", candidate.value())
+                    .execute();
+            return h.createQuery("SELECT stream_id FROM log_meta WHERE id = 1").mapTo(String.class).one();
+        });
+        if (value.equals(candidate.value())) {
+            LOG.info("new change log: stream {}", value);
+        }
+        return new StreamId(value);
+    }
+
+    @Override
+    public StreamId stream() {
+        return stream;
+    }
+
+    @Override
+    public long head() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT head FROM log_meta WHERE id = 1").mapTo(Long.class).one());
+    }
+
+    @Override
+    public List<Change> append(List<WeatherReading> batch) {
+        Objects.requireNonNull(batch, "readings: must not be null");
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<WeatherReading> incoming = List.copyOf(batch);
+        return jdbi.inTransaction(h -> {
+            long head = h.createQuery("SELECT head FROM log_meta WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+            List<Change> changes = ChangePlanner.plan(stream, head, incoming, stored.load(h, incoming));
+            if (!changes.isEmpty()) {
+                readings.upsert(h, 0, changes);
+                h.createUpdate("UPDATE log_meta SET head = :head WHERE id = 1")
+                        .bind("head", changes.getLast().seq())
+                        .execute();
+            }
+            return changes;
+        });
+    }
+
+    /**
+     * One statement reads the head and the page together, so the page never reaches past the head it reports
+     * and an append committing meanwhile cannot slip between them.
+     */
+    @Override
+    public ChangePage changesAfter(long after, int limit) {
+        if (after < 0) {
+            throw new IllegalArgumentException("after: must not be negative, was " + after);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit: must be at least 1, was " + limit);
+        }
+        record Row(long head, Change change) {
+        }
+        // The page is a derived table so that it is read along the seq index and stops after the limit.
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery("SELECT m.head, r.* FROM log_meta m LEFT JOIN"
+                        + " (SELECT r.seq, " + ReadingColumns.SELECT + " FROM log_readings r WHERE r.seq > :after"
+                        + " ORDER BY r.seq LIMIT :limit) r ON r.seq <= m.head WHERE m.id = 1 ORDER BY r.seq")
+                .bind("after", after)
+                .bind("limit", (long) limit + 1)
+                .map((rs, ctx) -> {
+                    WeatherReading reading = ReadingColumns.read(rs);
+                    return new Row(rs.getLong("head"),
+                            reading == null ? null : new Change(stream, rs.getLong("seq"), reading));
+                })
+                .list());
+        long head = rows.getFirst().head();
+        List<Change> changes = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.change() != null && changes.size() < limit) {
+                changes.add(row.change());
+            }
+        }
+        long through = rows.size() > limit ? changes.getLast().seq() : head;
+        return new ChangePage(stream, head, changes, through);
+    }
+
+    @Override
+    public Optional<WeatherReading> latest(City city) {
+        return readings.latest(city);
+    }
+
+    @Override
+    public List<WeatherReading> latestAll() {
+        return readings.latestAll();
+    }
+
+    @Override
+    public HistoryPage history(HistoryQuery query) {
+        return readings.history(query);
+    }
+
+    @Override
+    public Digest digest() {
+        return readings.digest();
+    }
+}

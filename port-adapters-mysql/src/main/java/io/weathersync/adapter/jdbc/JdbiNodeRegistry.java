@@ -1,0 +1,175 @@
+package io.weathersync.adapter.jdbc;
+
+import io.weathersync.application.port.out.NodeRegistry;
+import io.weathersync.domain.cluster.HeartbeatRecord;
+import io.weathersync.domain.cluster.Node;
+import io.weathersync.domain.cluster.NodeType;
+import io.weathersync.domain.cluster.StoredCredential;
+import io.weathersync.domain.cluster.SyncLogEntry;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The master's node registry in a relational database. Times are kept to the millisecond. Credentials hold
+ * only the secret's hash, as handed in; an API key belongs to one node at most.
+ */
+public final class JdbiNodeRegistry implements NodeRegistry {
+
+    private final Jdbi jdbi;
+
+    /** The registry stored in {@code database}. */
+    public JdbiNodeRegistry(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    @Override
+    public void add(Node node) {
+        Objects.requireNonNull(node, "node: must not be null");
+        jdbi.useTransaction(h -> {
+            requireFree(h, node);
+            try {
+                ClusterRows.insertNode(h, node).execute();
+            } catch (UnableToExecuteStatementException e) {
+                // A concurrent add took the name or the id after the check above.
+                throw isDuplicate(e) ? new IllegalArgumentException("name or node_id: '" + node.name() + "' / "
+                        + node.id() + " was registered concurrently", e) : e;
+            }
+        });
+    }
+
+    private static void requireFree(Handle h, Node node) {
+        if (count(h, "node_name", node.name()) > 0) {
+            throw new IllegalArgumentException("name: a node named '" + node.name() + "' already exists");
+        }
+        if (count(h, "node_id", node.id()) > 0) {
+            throw new IllegalArgumentException("node_id: " + node.id() + " already exists");
+        }
+    }
+
+    private static long count(Handle h, String column, String value) {
+        return h.createQuery("SELECT COUNT(*) FROM cluster_nodes WHERE " + column + " = :value")
+                .bind("value", value)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static boolean isDuplicate(RuntimeException e) {
+        return e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("23");
+    }
+
+    @Override
+    public Optional<Node> find(String id) {
+        return findBy("node_id", id);
+    }
+
+    @Override
+    public Optional<Node> findByName(String name) {
+        return findBy("node_name", name);
+    }
+
+    private Optional<Node> findBy(String column, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ClusterRows.NODE + " FROM cluster_nodes WHERE "
+                        + column + " = :value")
+                .bind("value", value)
+                .map((rs, ctx) -> ClusterRows.node(rs))
+                .findOne());
+    }
+
+    @Override
+    public List<Node> list(Optional<NodeType> type) {
+        Objects.requireNonNull(type, "type: must not be null (use Optional.empty())");
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery("SELECT " + ClusterRows.NODE + " FROM cluster_nodes"
+                    + (type.isPresent() ? " WHERE node_type = :type" : "") + " ORDER BY created_at, row_no");
+            type.ifPresent(t -> query.bind("type", t.code()));
+            return query.map((rs, ctx) -> ClusterRows.node(rs)).list();
+        });
+    }
+
+    @Override
+    public boolean setActive(String id, boolean active) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE cluster_nodes SET active = :active WHERE node_id = :id")
+                .bind("active", active)
+                .bind("id", id)
+                .execute()) > 0;
+    }
+
+    @Override
+    public void replaceCredential(StoredCredential credential) {
+        Objects.requireNonNull(credential, "credential: must not be null");
+        jdbi.useTransaction(h -> {
+            if (count(h, "node_id", credential.nodeId()) == 0) {
+                throw new IllegalArgumentException("node_id: no node " + credential.nodeId());
+            }
+            h.createUpdate("DELETE FROM cluster_credentials WHERE node_id = :id").bind("id", credential.nodeId())
+                    .execute();
+            try {
+                h.createUpdate("INSERT INTO cluster_credentials (" + ClusterRows.CREDENTIAL
+                                + ") VALUES (:node_id, :api_key, :secret_hash)")
+                        .bind("node_id", credential.nodeId())
+                        .bind("api_key", credential.apiKey())
+                        .bind("secret_hash", credential.secretHash())
+                        .execute();
+            } catch (UnableToExecuteStatementException e) {
+                throw isDuplicate(e) ? new IllegalArgumentException("api_key: already issued to another node", e) : e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredCredential> credentialByKey(String apiKey) {
+        if (apiKey == null) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ClusterRows.CREDENTIAL
+                        + " FROM cluster_credentials WHERE api_key = :key")
+                .bind("key", apiKey)
+                .map((rs, ctx) -> ClusterRows.credential(rs))
+                .findOne());
+    }
+
+    @Override
+    public void recordHeartbeat(HeartbeatRecord record) {
+        Objects.requireNonNull(record, "heartbeat: must not be null");
+        jdbi.useHandle(h -> ClusterRows.upsertHeartbeat(h, record).execute());
+    }
+
+    @Override
+    public List<HeartbeatRecord> lastHeartbeats() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ClusterRows.HEARTBEAT
+                        + " FROM cluster_heartbeats ORDER BY node_id")
+                .map((rs, ctx) -> ClusterRows.heartbeat(rs))
+                .list());
+    }
+
+    @Override
+    public void appendSyncLog(SyncLogEntry entry) {
+        Objects.requireNonNull(entry, "entry: must not be null");
+        jdbi.useHandle(h -> ClusterRows.insertSyncLog(h, entry).execute());
+    }
+
+    @Override
+    public List<SyncLogEntry> syncLogs(Optional<String> nodeId, int limit) {
+        Objects.requireNonNull(nodeId, "nodeId: must not be null (use Optional.empty())");
+        if (limit < 1) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery("SELECT " + ClusterRows.SYNC_LOG + " FROM cluster_sync_logs"
+                    + (nodeId.isPresent() ? " WHERE node_id = :node_id" : "") + " ORDER BY log_id DESC LIMIT :limit");
+            nodeId.ifPresent(id -> query.bind("node_id", id));
+            return query.bind("limit", limit).map((rs, ctx) -> ClusterRows.syncLog(rs)).list();
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package io.weathersync.adapter.jdbc;
+
+import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.Digest;
+import io.weathersync.domain.model.HistoryPage;
+import io.weathersync.domain.model.HistoryQuery;
+import io.weathersync.domain.model.StreamId;
+import io.weathersync.domain.model.SyncState;
+import io.weathersync.domain.model.WeatherReading;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A slave's replica in a relational database. Readings live in generations: a full resync fills a new
+ * generation while reads keep serving the old one, and {@link #finishResync} switches them in one transaction.
+ */
+public final class JdbiReplica implements Replica {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiReplica.class);
+
+    private final Jdbi jdbi;
+    private final ReadingStore readings;
+    private final Generations generations;
+
+    /** The replica stored in {@code database}; an empty one when the store is new. */
+    public JdbiReplica(Database database) {
+        this.jdbi = database.jdbi();
+        this.readings = new ReadingStore(database, ReadingTables.REPLICA);
+        this.generations = new Generations(jdbi);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO replica_state (id, " + ReplicaRow.COLUMNS
+                + ") VALUES (1, NULL, 1, 0, NULL, NULL, 0, 1) ON DUPLICATE KEY UPDATE id = id").execute());
+        generations.dropUnused();
+    }
+
+    @Override
+    public SyncState state() {
+        return row().served();
+    }
+
+    @Override
+    public Optional<SyncState> pendingResync() {
+        return row().pending();
+    }
+
+    private ReplicaRow row() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ReplicaRow.COLUMNS + " FROM replica_state WHERE id = 1")
+                .map((rs, ctx) -> ReplicaRow.read(rs))
+                .one());
+    }
+
+    private static ReplicaRow lockRow(Handle h) {
+        return h.createQuery("SELECT " + ReplicaRow.COLUMNS + " FROM replica_state WHERE id = 1 FOR UPDATE")
+                .map((rs, ctx) -> ReplicaRow.read(rs))
+                .one();
+    }
+
+    @Override
+    public void apply(StreamId stream, List<Change> changes, long through) {
+        Objects.requireNonNull(stream, "stream: must not be null");
+        List<Change> batch = List.copyOf(Objects.requireNonNull(changes, "changes: must not be null"));
+        jdbi.useTransaction(h -> {
+            ReplicaRow.Generation target = lockRow(h).target(stream);
+            if (through < target.seq()) {
+                throw new IllegalStateException("through " + through + " is behind the applied seq " + target.seq());
+            }
+            for (Change change : batch) {
+                if (!change.stream().equals(target.stream())) {
+                    throw new IllegalStateException("change seq " + change.seq() + " is of stream " + change.stream());
+                }
+            }
+            readings.upsert(h, target.number(), batch);
+            h.createUpdate("UPDATE replica_state SET " + (target.served() ? "served_seq" : "pending_seq")
+                            + " = :through WHERE id = 1")
+                    .bind("through", through)
+                    .execute();
+        });
+    }
+
+    @Override
+    public void beginResync(StreamId stream) {
+        Objects.requireNonNull(stream, "stream: must not be null");
+        jdbi.useTransaction(h -> {
+            long next = lockRow(h).lastGeneration() + 1;
+            h.createUpdate("UPDATE replica_state SET pending_stream = :stream, pending_generation = :generation, "
+                            + "pending_seq = 0, last_generation = :generation WHERE id = 1")
+                    .bind("stream", stream.value())
+                    .bind("generation", next)
+                    .execute();
+        });
+        LOG.info("resync of stream {} started", stream);
+        generations.dropUnused();
+    }
+
+    @Override
+    public void finishResync() {
+        SyncState served = jdbi.inTransaction(h -> {
+            ReplicaRow row = lockRow(h);
+            if (row.pendingGeneration() == null) {
+                throw new IllegalStateException("no resync in progress");
+            }
+            h.createUpdate("UPDATE replica_state SET served_stream = pending_stream, "
+                    + "served_generation = pending_generation, served_seq = pending_seq, pending_stream = NULL, "
+                    + "pending_generation = NULL, pending_seq = 0 WHERE id = 1").execute();
+            return row.pending().orElseThrow();
+        });
+        LOG.info("resync finished: serving stream {} through seq {}", served.stream(), served.appliedSeq());
+        generations.dropUnused();
+    }
+
+    @Override
+    public Optional<WeatherReading> latest(City city) {
+        return readings.latest(city);
+    }
+
+    @Override
+    public List<WeatherReading> latestAll() {
+        return readings.latestAll();
+    }
+
+    @Override
+    public HistoryPage history(HistoryQuery query) {
+        return readings.history(query);
+    }
+
+    @Override
+    public Digest digest() {
+        return readings.digest();
+    }
+}

@@ -1,0 +1,102 @@
+package io.weathersync.adapter.jdbc;
+
+import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.domain.model.StreamId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.weathersync.testing.TestReadings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Opening, migrating and failing to open an embedded H2 store. */
+class H2DatabaseTest {
+
+    @TempDir
+    Path directory;
+
+    private String url() {
+        return "jdbc:h2:file:" + directory.resolve("weather").toAbsolutePath();
+    }
+
+    private static List<String> history(Database database) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT CONCAT(\"version\", ':', \"success\")"
+                        + " FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"")
+                .mapTo(String.class)
+                .list());
+    }
+
+    @Test
+    void aNewFileIsMigratedAndReopeningItMigratesNothingAndKeepsTheData() {
+        StreamId stream;
+        List<String> migrated;
+        try (Database database = Database.open(url(), "sa", "")) {
+            ChangeLog log = new JdbiChangeLog(database);
+            log.append(List.of(reading("Oslo", 0, 1)));
+            stream = log.stream();
+            migrated = history(database);
+        }
+
+        try (Database again = Database.open(url(), "sa", "")) {
+            ChangeLog log = new JdbiChangeLog(again);
+
+            assertThat(history(again)).isEqualTo(migrated).isNotEmpty().allMatch(row -> row.endsWith(":TRUE"));
+            assertThat(log.stream()).isEqualTo(stream);
+            assertThat(log.head()).isEqualTo(1);
+        }
+        assertThat(Files.exists(directory.resolve("weather.mv.db"))).isTrue();
+    }
+
+    @Test
+    void closingTwiceIsHarmlessAndAClosedDatabaseIsNotReachable() {
+        Database database = Database.open(url(), "sa", "");
+        assertThat(database.isReachable(2)).isTrue();
+
+        database.close();
+        database.close();
+
+        assertThat(database.isReachable(2)).isFalse();
+    }
+
+    @Test
+    void aSchemaThatCannotBeMigratedFailsNamingTheUrlAndTheCause() throws Exception {
+        try (Database database = Database.open(url(), "sa", "")) {
+            database.jdbi().useHandle(h -> h.execute(
+                    "UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '1'"));
+        }
+
+        assertThatThrownBy(() -> Database.open(url(), "sa", ""))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot migrate the schema of jdbc:h2:file:")
+                .hasMessageContaining("checksum");
+    }
+
+    @Test
+    void anUnreachableMySqlServerFailsNamingTheServerButNeverThePassword() {
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://127.0.0.1:1/weather?connectTimeout=2000", "weather",
+                "hunter2-secret"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot connect to jdbc:mysql://127.0.0.1:1/weather")
+                .hasMessageContaining("as 'weather'")
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("hunter2-secret");
+                    }
+                });
+    }
+
+    @Test
+    void aWrongH2PasswordFailsClearlyWithoutThePassword() {
+        Database.open(url(), "sa", "right-one").close();
+
+        assertThatThrownBy(() -> Database.open(url(), "sa", "wrong-one"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot connect to jdbc:h2:file:")
+                .hasMessageContaining("Wrong user name or password")
+                .hasMessageNotContaining("wrong-one");
+    }
+}
