@@ -1,0 +1,44 @@
+package io.weathersync.app.master;
+
+import io.weathersync.adapter.http.config.Launcher;
+import io.weathersync.adapter.http.config.Lifecycle;
+import io.weathersync.adapter.http.config.NodeProgram;
+import io.weathersync.adapter.http.config.Setting;
+import io.weathersync.adapter.http.config.Settings;
+
+import java.util.List;
+
+/** The master's entry point: {@code java -jar app-master.jar [--config FILE.yaml]}. */
+public final class MasterMain implements NodeProgram<MasterConfig> {
+
+    /** Runs the master until SIGTERM; exits 2 on a bad option or configuration. */
+    public static void main(String[] args) {
+        Launcher.main(new MasterMain(), args);
+    }
+
+    @Override
+    public String name() {
+        return "app-master";
+    }
+
+    @Override
+    public String description() {
+        return "The weather-sync master: polls a weather source for its cities, stores every change in its\n"
+                + "change log and broadcasts it to the slaves (Redis Pub/Sub, or HTTP push without Redis).";
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return MasterSettings.all();
+    }
+
+    @Override
+    public MasterConfig configure(Settings settings) {
+        return MasterSettings.read(settings);
+    }
+
+    @Override
+    public void start(MasterConfig config, Lifecycle lifecycle) throws Exception {
+        MasterNode.start(config, lifecycle);
+    }
+}

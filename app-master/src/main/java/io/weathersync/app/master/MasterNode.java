@@ -1,0 +1,125 @@
+package io.weathersync.app.master;
+
+import io.weathersync.adapter.http.client.ChangeJson;
+import io.weathersync.adapter.http.client.HttpNodeProbe;
+import io.weathersync.adapter.http.client.HttpPushChangePublisher;
+import io.weathersync.adapter.http.client.PushSettings;
+import io.weathersync.adapter.http.client.PushTarget;
+import io.weathersync.adapter.http.config.Lifecycle;
+import io.weathersync.adapter.http.config.NodeConfig;
+import io.weathersync.adapter.http.config.PeriodicTask;
+import io.weathersync.adapter.http.server.AuthThrottle;
+import io.weathersync.adapter.http.server.HealthCheck;
+import io.weathersync.adapter.http.server.HttpNode;
+import io.weathersync.adapter.http.server.MasterApi;
+import io.weathersync.adapter.jdbc.Database;
+import io.weathersync.adapter.jdbc.JdbiChangeLog;
+import io.weathersync.adapter.jdbc.JdbiNodeRegistry;
+import io.weathersync.adapter.redis.LettuceChangePublisher;
+import io.weathersync.application.port.in.RecordHeartbeatUseCase;
+import io.weathersync.application.port.in.ReportStatusUseCase;
+import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.ChangePublisher;
+import io.weathersync.application.port.out.NodeRegistry;
+import io.weathersync.application.port.out.WeatherSource;
+import io.weathersync.application.service.CollectWeatherService;
+import io.weathersync.application.service.MasterStatusService;
+import io.weathersync.application.service.NodeRegistryService;
+import io.weathersync.application.service.PublishReadingsService;
+import io.weathersync.application.service.QueryWeatherService;
+import io.weathersync.application.service.ServeChangesService;
+import io.weathersync.domain.cluster.MasterIdentity;
+import io.weathersync.domain.cluster.NodeType;
+import io.weathersync.domain.cluster.SecretHasher;
+import io.weathersync.domain.message.ChangeSigner;
+import io.weathersync.domain.status.StatusAggregator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Builds the master from its config with {@code new} and starts it; everything opened is closed at stop. */
+final class MasterNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MasterNode.class);
+    /** How long a stop waits for a poll cycle in flight. */
+    private static final Duration POLL_STOP_WAIT = Duration.ofSeconds(15);
+    /** How long a registry connection test waits for the node. */
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
+
+    private MasterNode() {
+    }
+
+    static void start(MasterConfig config, Lifecycle lifecycle) throws Exception {
+        NodeConfig node = config.node();
+        Clock clock = Clock.systemUTC();
+        Files.createDirectories(node.dataDir());
+        KeyPair keys = SigningKeyFile.loadOrCreate(node.dataDir().resolve("master-signing-key"));
+        Optional<ChangeSigner> signer = Optional.of(new ChangeSigner(keys.getPrivate()));
+        String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+
+        Database database = lifecycle.closeOnStop("database",
+                Database.open(node.dbUrl(), node.dbUser(), node.dbPassword().orElse("")));
+        ChangeLog log = new JdbiChangeLog(database);
+        NodeRegistry registry = new JdbiNodeRegistry(database);
+        LOG.info("change log: stream {}, head {}", log.stream(), log.head());
+
+        ChangePublisher publisher = lifecycle.closeOnStop("publisher", publisher(node, registry));
+        WeatherSource source = Sources.create(config, clock);
+        if (source instanceof AutoCloseable closeable) {
+            lifecycle.closeOnStop("weather source", closeable);
+        }
+
+        CollectWeatherService collect = new CollectWeatherService(source, config.cities(), log, publisher, signer,
+                clock);
+        // The status view names the bound port, known only once the server runs (SERVER_PORT=0).
+        AtomicReference<MasterStatusService> status = new AtomicReference<>();
+        ReportStatusUseCase statusView = () -> status.get().status();
+        RecordHeartbeatUseCase heartbeats = (slave, beat) -> status.get().heartbeat(slave, beat);
+        NodeRegistryService nodes = new NodeRegistryService(registry, new SecretHasher(new SecureRandom()),
+                new HttpNodeProbe(PROBE_DEADLINE), clock);
+        MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
+                new PublishReadingsService(log, publisher, signer, clock), new ServeChangesService(log), statusView,
+                heartbeats, MasterApi.Registry.of(nodes), config.adminToken(), health(database, node),
+                AuthThrottle.standard(clock), clock);
+
+        HttpNode server = lifecycle.closeOnStop("web server",
+                HttpNode.start(node.host(), node.port(), routing -> MasterApi.register(routing, api)));
+        status.set(new MasterStatusService(registry, log,
+                new MasterIdentity("master", node.host(), server.port(), clock.instant(), 1), publicKey,
+                new StatusAggregator(clock, config.offlineAfter()), clock));
+        lifecycle.listening(node, server.port());
+        if (config.adminToken().isEmpty()) {
+            LOG.warn("ADMIN_TOKEN is not set: the admin endpoints answer 403");
+        }
+
+        PollCycle.announce(source, config.cities().size(), config.pollInterval());
+        lifecycle.closeOnStop("poll schedule", PeriodicTask.start("poll", Duration.ZERO, config.pollInterval(),
+                POLL_STOP_WAIT, new PollCycle(collect, config.pollInterval())));
+    }
+
+    private static List<HealthCheck> health(Database database, NodeConfig node) {
+        HealthCheck store = HealthCheck.of("store", () -> database.isReachable(2));
+        return node.redisUri().isPresent() ? List.of(store) : List.of(store, HealthCheck.notConfigured("redis"));
+    }
+
+    private static ChangePublisher publisher(NodeConfig node, NodeRegistry registry) {
+        if (node.redisUri().isPresent()) {
+            LOG.info("live transport: Redis {} channel {}", node.redisForLog().orElseThrow(), node.redisChannel());
+            return new LettuceChangePublisher(node.redisUri().get(), node.redisChannel());
+        }
+        LOG.info("live transport: HTTP push to the registered slaves (REDIS_URI not set)");
+        return new HttpPushChangePublisher(() -> registry.list(Optional.of(NodeType.CHILD)).stream()
+                .filter(n -> n.active() && !n.apiUrl().isEmpty())
+                .map(n -> new PushTarget(n.name(), n.apiUrl()))
+                .toList(), new ChangeJson(), PushSettings.defaults());
+    }
+}

@@ -1,0 +1,68 @@
+package io.weathersync.app.master;
+
+import io.weathersync.adapter.http.config.NodeSettings;
+import io.weathersync.adapter.http.config.Setting;
+import io.weathersync.adapter.http.config.Settings;
+import io.weathersync.adapter.http.weather.KnownCities;
+import io.weathersync.adapter.http.weather.OpenMeteoWeatherSource;
+import io.weathersync.adapter.http.weather.OpenWeatherMapWeatherSource;
+import io.weathersync.domain.model.CitySpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The master's settings: DESIGN's table for the master, with its YAML keys and defaults. */
+final class MasterSettings {
+
+    static final NodeSettings NODE = NodeSettings.withDefaults(8080, "./data/master");
+    static final Setting WEATHER_SOURCE = Setting.of("weather.source", "WEATHER_SOURCE", "open-meteo",
+            "weather source: " + SourceKind.names());
+    static final Setting WEATHER_CITIES = Setting.derived("weather.cities", "WEATHER_CITIES",
+            "built-in list of " + KnownCities.all().size() + " major cities",
+            "comma list of names or name@lat,lon (a YAML list works too)");
+    static final Setting WEATHER_POLL_INTERVAL = Setting.of("weather.poll_interval", "WEATHER_POLL_INTERVAL", "60",
+            "pause between poll cycles");
+    static final Setting OPEN_METEO_URL = Setting.of("weather.open_meteo_url", "OPEN_METEO_URL",
+            OpenMeteoWeatherSource.DEFAULT_URL, "Open-Meteo base URL");
+    static final Setting OPENWEATHERMAP_URL = Setting.of("weather.openweathermap_url", "OPENWEATHERMAP_URL",
+            OpenWeatherMapWeatherSource.DEFAULT_URL, "OpenWeatherMap base URL");
+    static final Setting OPENWEATHERMAP_API_KEY = Setting.secret("weather.openweathermap_api_key",
+            "OPENWEATHERMAP_API_KEY", "OpenWeatherMap API key (required by WEATHER_SOURCE=openweathermap)");
+    static final Setting ADMIN_TOKEN = Setting.secret("admin.token", "ADMIN_TOKEN",
+            "bearer token of the admin endpoints (unset = they answer 403)");
+    static final Setting CASCADE_OFFLINE_AFTER = Setting.of("cascade.offline_after", "CASCADE_OFFLINE_AFTER", "45",
+            "silence after which a slave is offline (3 x the slaves' default 15 s heartbeat)");
+
+    private MasterSettings() {
+    }
+
+    static List<Setting> all() {
+        List<Setting> all = new ArrayList<>(NODE.all());
+        all.addAll(List.of(WEATHER_SOURCE, WEATHER_CITIES, WEATHER_POLL_INTERVAL, OPEN_METEO_URL, OPENWEATHERMAP_URL,
+                OPENWEATHERMAP_API_KEY, ADMIN_TOKEN, CASCADE_OFFLINE_AFTER));
+        return List.copyOf(all);
+    }
+
+    /** Reads and checks every setting; the first bad one is named in the exception. */
+    static MasterConfig read(Settings settings) {
+        SourceKind source = SourceKind.of(settings.required(WEATHER_SOURCE)).orElseThrow(() ->
+                settings.invalid(WEATHER_SOURCE, "unknown weather source; use one of " + SourceKind.names()));
+        return new MasterConfig(NODE.read(settings), source, cities(settings), settings.duration(WEATHER_POLL_INTERVAL),
+                settings.httpUrl(OPEN_METEO_URL).orElseThrow(), settings.httpUrl(OPENWEATHERMAP_URL).orElseThrow(),
+                settings.text(OPENWEATHERMAP_API_KEY), settings.text(ADMIN_TOKEN),
+                settings.duration(CASCADE_OFFLINE_AFTER));
+    }
+
+    private static List<CitySpec> cities(Settings settings) {
+        Optional<String> text = settings.text(WEATHER_CITIES);
+        if (text.isEmpty()) {
+            return KnownCities.all();
+        }
+        try {
+            return CityList.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            throw settings.invalid(WEATHER_CITIES, e.getMessage());
+        }
+    }
+}

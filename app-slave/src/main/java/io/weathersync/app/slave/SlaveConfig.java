@@ -1,0 +1,49 @@
+package io.weathersync.app.slave;
+
+import io.weathersync.adapter.http.config.NodeConfig;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The slave's validated configuration.
+ *
+ * @param node              server, data directory, database, Redis
+ * @param parentUrl         the master's base URL
+ * @param apiKey            this slave's key ({@code CN...})
+ * @param apiSecret         this slave's secret ({@code CS...}), a secret
+ * @param syncInterval      between anti-entropy checks; also the cap of the back-off while the master is away
+ * @param heartbeatInterval between heartbeats
+ */
+record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecret, Duration syncInterval,
+                   Duration heartbeatInterval) {
+
+    /** Checks every part. */
+    SlaveConfig {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(parentUrl, "CASCADE_PARENT_URL");
+        Objects.requireNonNull(apiKey, "CASCADE_API_KEY");
+        Objects.requireNonNull(apiSecret, "CASCADE_API_SECRET");
+        positive("CASCADE_SYNC_INTERVAL", syncInterval);
+        positive("CASCADE_HEARTBEAT_INTERVAL", heartbeatInterval);
+    }
+
+    /** How long the slave's status view waits before showing the master offline: three missed heartbeats. */
+    Duration offlineAfter() {
+        return heartbeatInterval.multipliedBy(3);
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + ": must be a positive duration");
+        }
+    }
+
+    /** Never shows the secret. */
+    @Override
+    public String toString() {
+        return "SlaveConfig[" + node + ", parentUrl=" + parentUrl + ", apiKey=" + apiKey + ", apiSecret=***"
+                + ", syncInterval=" + syncInterval + ", heartbeatInterval=" + heartbeatInterval + "]";
+    }
+}

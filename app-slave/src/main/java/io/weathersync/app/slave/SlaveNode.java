@@ -1,0 +1,107 @@
+package io.weathersync.app.slave;
+
+import io.weathersync.adapter.http.client.ChangeJson;
+import io.weathersync.adapter.http.client.HttpMasterClient;
+import io.weathersync.adapter.http.config.Lifecycle;
+import io.weathersync.adapter.http.config.NodeConfig;
+import io.weathersync.adapter.http.config.PeriodicTask;
+import io.weathersync.adapter.http.server.HealthCheck;
+import io.weathersync.adapter.http.server.HttpNode;
+import io.weathersync.adapter.http.server.SlaveApi;
+import io.weathersync.adapter.jdbc.Database;
+import io.weathersync.adapter.jdbc.JdbiReplica;
+import io.weathersync.adapter.redis.LettuceChangeSubscriber;
+import io.weathersync.application.port.in.ReportStatusUseCase;
+import io.weathersync.application.port.out.Replica;
+import io.weathersync.application.service.QueryWeatherService;
+import io.weathersync.application.service.ReplicationService;
+import io.weathersync.application.service.SlaveHeartbeatService;
+import io.weathersync.domain.cluster.NodeIdentity;
+import io.weathersync.domain.status.StatusAggregator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Builds a slave from its config with {@code new} and starts it; everything opened is closed at stop. */
+final class SlaveNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlaveNode.class);
+    static final int PAGE_SIZE = 1000;
+    static final int GAP_BUFFER = 10_000;
+    /** Live deliveries waiting for the replication thread before further ones are dropped (and repaired). */
+    static final int QUEUE = 10_000;
+    private static final Duration LOOP_STOP_WAIT = Duration.ofSeconds(10);
+
+    private SlaveNode() {
+    }
+
+    static void start(SlaveConfig config, Lifecycle lifecycle) throws Exception {
+        NodeConfig node = config.node();
+        Clock clock = Clock.systemUTC();
+        Instant started = clock.instant();
+        Files.createDirectories(node.dataDir());
+
+        Database database = lifecycle.closeOnStop("database",
+                Database.open(node.dbUrl(), node.dbUser(), node.dbPassword().orElse("")));
+        Replica replica = new JdbiReplica(database);
+        LOG.info("replica: stream {}, applied seq {}", replica.state().followed().map(Object::toString)
+                .orElse("none yet"), replica.state().appliedSeq());
+        HttpMasterClient master = lifecycle.closeOnStop("master client", new HttpMasterClient(
+                config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson()));
+        ReplicationService replication = new ReplicationService(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER);
+        ReplicationQueue queue = lifecycle.closeOnStop("replication thread",
+                new ReplicationQueue(replication, QUEUE));
+
+        // The heartbeat names this node's bound port, known only once the server runs (SERVER_PORT=0).
+        AtomicReference<SlaveHeartbeatService> heartbeat = new AtomicReference<>();
+        ReportStatusUseCase status = () -> heartbeat.get().status();
+        SlaveApi.Dependencies api = new SlaveApi.Dependencies(new QueryWeatherService(replica), queue, status,
+                List.of(HealthCheck.of("store", () -> database.isReachable(2))));
+        HttpNode server = lifecycle.closeOnStop("web server",
+                HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api)));
+        heartbeat.set(new SlaveHeartbeatService(master, replica, replication,
+                new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
+                masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));
+        lifecycle.listening(node, server.port());
+
+        // Subscribe first, then catch up (the heartbeat catches up when behind), so nothing falls between.
+        if (node.redisUri().isPresent()) {
+            LOG.info("live transport: Redis {} channel {}", node.redisForLog().orElseThrow(), node.redisChannel());
+            lifecycle.closeOnStop("subscriber", new LettuceChangeSubscriber(node.redisUri().get(), node.redisChannel()))
+                    .start(queue.listener());
+        } else {
+            LOG.info("live transport: HTTP push from the master to POST /api/dms/sync/receive (REDIS_URI not set)");
+        }
+        LOG.info("master {}: heartbeat every {} s, anti-entropy check every {} s", config.parentUrl(),
+                config.heartbeatInterval().toSeconds(), config.syncInterval().toSeconds());
+        Backoff beatBackoff = new Backoff(config.syncInterval());
+        lifecycle.closeOnStop("heartbeat loop", PeriodicTask.start("heartbeat", Duration.ZERO,
+                config.heartbeatInterval(), LOOP_STOP_WAIT,
+                () -> retryAfter(heartbeat.get().beat(), beatBackoff, config.heartbeatInterval())));
+        Backoff syncBackoff = new Backoff(config.syncInterval());
+        lifecycle.closeOnStop("anti-entropy loop", PeriodicTask.start("anti-entropy", config.syncInterval(),
+                config.syncInterval(), LOOP_STOP_WAIT,
+                () -> retryAfter(replication.tryCatchUp(), syncBackoff, config.syncInterval())));
+    }
+
+    /** The interval after a success; while the master is away, a growing back-off capped at the sync interval. */
+    private static Duration retryAfter(boolean answered, Backoff backoff, Duration interval) {
+        if (answered) {
+            backoff.succeeded();
+            return interval;
+        }
+        return backoff.failed();
+    }
+
+    private static NodeIdentity masterIdentity(URI parent, Instant now) {
+        int port = parent.getPort() >= 0 ? parent.getPort() : parent.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        return new NodeIdentity("master", parent.getHost(), port, now, 0, "");
+    }
+}

@@ -1,0 +1,58 @@
+package io.weathersync.app.slave;
+
+import io.weathersync.adapter.http.config.NodeSettings;
+import io.weathersync.adapter.http.config.Setting;
+import io.weathersync.adapter.http.config.Settings;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The slave's settings: DESIGN's table for the slave, with its YAML keys and defaults. */
+final class SlaveSettings {
+
+    static final NodeSettings NODE = NodeSettings.withDefaults(8081, "./data/slave");
+    static final Setting CASCADE_PARENT_URL = Setting.derived("cascade.parent_url", "CASCADE_PARENT_URL",
+            "none, required", "the master's URL (http://host:8080)");
+    static final Setting CASCADE_API_KEY = Setting.derived("cascade.api_key", "CASCADE_API_KEY", "none, required",
+            "this slave's API key (CN...), issued by the master");
+    static final Setting CASCADE_API_SECRET = Setting.secret("cascade.api_secret", "CASCADE_API_SECRET",
+            "this slave's API secret (CS...), issued by the master; required");
+    static final Setting CASCADE_SYNC_INTERVAL = Setting.of("cascade.sync_interval", "CASCADE_SYNC_INTERVAL", "60",
+            "between anti-entropy checks against the master's head");
+    static final Setting CASCADE_HEARTBEAT_INTERVAL = Setting.of("cascade.heartbeat_interval",
+            "CASCADE_HEARTBEAT_INTERVAL", "15", "between heartbeats to the master");
+
+    /** As the master issues them: a prefix and 32 letters or digits. */
+    private static final Pattern KEY = Pattern.compile("CN[A-Za-z0-9]{32}");
+    private static final Pattern SECRET = Pattern.compile("CS[A-Za-z0-9]{32}");
+
+    private SlaveSettings() {
+    }
+
+    static List<Setting> all() {
+        List<Setting> all = new ArrayList<>(NODE.all());
+        all.addAll(List.of(CASCADE_PARENT_URL, CASCADE_API_KEY, CASCADE_API_SECRET, CASCADE_SYNC_INTERVAL,
+                CASCADE_HEARTBEAT_INTERVAL));
+        return List.copyOf(all);
+    }
+
+    /** Reads and checks every setting; the first bad one is named in the exception. */
+    static SlaveConfig read(Settings settings) {
+        settings.required(CASCADE_PARENT_URL);
+        URI parent = settings.httpUrl(CASCADE_PARENT_URL).orElseThrow();
+        String key = settings.required(CASCADE_API_KEY);
+        if (!KEY.matcher(key).matches()) {
+            throw settings.invalid(CASCADE_API_KEY, "must be CN followed by 32 letters or digits, as the master "
+                    + "issued it");
+        }
+        String secret = settings.required(CASCADE_API_SECRET);
+        if (!SECRET.matcher(secret).matches()) {
+            throw settings.invalid(CASCADE_API_SECRET, "must be CS followed by 32 letters or digits, as the "
+                    + "master issued it");
+        }
+        return new SlaveConfig(NODE.read(settings), parent, key, secret, settings.duration(CASCADE_SYNC_INTERVAL),
+                settings.duration(CASCADE_HEARTBEAT_INTERVAL));
+    }
+}

@@ -1,0 +1,216 @@
+package io.weathersync.app.slave;
+
+import io.weathersync.adapter.memory.InMemoryChangeLog;
+import io.weathersync.adapter.memory.InMemoryMasterClient;
+import io.weathersync.adapter.memory.InMemoryReplica;
+import io.weathersync.application.port.out.Replica;
+import io.weathersync.application.service.ReplicationService;
+import io.weathersync.domain.message.ChangeSigner;
+import io.weathersync.domain.message.ChangeVerifier;
+import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.Digest;
+import io.weathersync.domain.model.HistoryPage;
+import io.weathersync.domain.model.HistoryQuery;
+import io.weathersync.domain.model.StreamId;
+import io.weathersync.domain.model.SyncState;
+import io.weathersync.domain.model.WeatherReading;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplicationQueueTest {
+
+    private final InMemoryChangeLog log = new InMemoryChangeLog();
+    private ReplicationQueue queue;
+
+    @AfterEach
+    void close() throws InterruptedException {
+        if (queue != null) {
+            queue.close();
+        }
+    }
+
+    @Test
+    void liveChangesAreAppliedInOrderOnTheReplicationThread() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
+        ReplicationService replication = replication(replica);
+        replication.trust(new ChangeVerifier(keys.getPublic()));
+        queue = new ReplicationQueue(replication, 100);
+        List<SignedChange> changes = signed(keys, append(3));
+
+        queue.listener().onChanges(changes.subList(0, 1));
+        queue.listener().onChanges(changes.subList(1, 3));
+
+        awaitAppliedSeq(replica, 3);
+        assertThat(replica.threads).containsExactly("replication");
+    }
+
+    @Test
+    void aBusyReplicationNeverHoldsTheTransport() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
+        ReplicationService replication = replication(replica);
+        replication.trust(new ChangeVerifier(keys.getPublic()));
+        queue = new ReplicationQueue(replication, 100);
+        List<SignedChange> changes = signed(keys, append(2));
+
+        long started = System.nanoTime();
+        queue.listener().onChanges(changes.subList(0, 1));
+        queue.listener().onChanges(changes.subList(1, 2));
+        queue.receive(List.of());
+        Duration handOver = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(handOver).isLessThan(Duration.ofSeconds(1));
+        assertThat(replica.state().appliedSeq()).isZero();
+        release.countDown();
+        awaitAppliedSeq(replica, 2);
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
+        ReplicationService replication = replication(replica);
+        replication.trust(new ChangeVerifier(keys.getPublic()));
+        queue = new ReplicationQueue(replication, 1);
+        List<SignedChange> changes = signed(keys, append(3));
+
+        queue.receive(changes.subList(0, 1));
+        awaitApplying(replica);
+        queue.receive(changes.subList(1, 2));
+        queue.receive(changes.subList(2, 3));
+
+        assertThat(queue.dropped()).isEqualTo(1);
+        release.countDown();
+        // The catch-up that the first change started already pulls the whole log: nothing is lost.
+        awaitAppliedSeq(replica, 3);
+    }
+
+    @Test
+    void aReconnectCatchesUpFromTheMaster() throws Exception {
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
+        queue = new ReplicationQueue(replication(replica), 100);
+        append(4);
+
+        queue.listener().onConnected();
+
+        awaitAppliedSeq(replica, 4);
+        assertThat(replica.threads).containsExactly("replication");
+    }
+
+    private static void awaitApplying(RecordingReplica replica) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (replica.threads.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(replica.threads).isNotEmpty();
+    }
+
+    private ReplicationService replication(Replica replica) {
+        return new ReplicationService(replica, new InMemoryMasterClient(log, null), null, Clock.systemUTC(), 1000,
+                10_000);
+    }
+
+    private List<Change> append(int count) {
+        Instant at = Instant.now().minusSeconds(600);
+        return log.append(java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> WeatherReading.of(new City("City" + i), at, 20 + i, 50, "test")).toList());
+    }
+
+    private static List<SignedChange> signed(KeyPair keys, List<Change> changes) {
+        ChangeSigner signer = new ChangeSigner(keys.getPrivate());
+        return changes.stream().map(c -> new SignedChange(c, signer.sign(c))).toList();
+    }
+
+    private static void awaitAppliedSeq(Replica replica, long seq) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (replica.state().appliedSeq() < seq && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(replica.state().appliedSeq()).isEqualTo(seq);
+    }
+
+    /** A replica that records which threads apply, and can hold the first apply until released. */
+    private static final class RecordingReplica implements Replica {
+
+        private final Replica delegate;
+        private final CountDownLatch release;
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+
+        RecordingReplica(Replica delegate, CountDownLatch release) {
+            this.delegate = delegate;
+            this.release = release;
+        }
+
+        @Override
+        public void apply(StreamId stream, List<Change> changes, long through) {
+            threads.add(Thread.currentThread().getName());
+            if (release != null) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            delegate.apply(stream, changes, through);
+        }
+
+        @Override
+        public SyncState state() {
+            return delegate.state();
+        }
+
+        @Override
+        public Optional<SyncState> pendingResync() {
+            return delegate.pendingResync();
+        }
+
+        @Override
+        public void beginResync(StreamId stream) {
+            delegate.beginResync(stream);
+        }
+
+        @Override
+        public void finishResync() {
+            delegate.finishResync();
+        }
+
+        @Override
+        public Optional<WeatherReading> latest(City city) {
+            return delegate.latest(city);
+        }
+
+        @Override
+        public List<WeatherReading> latestAll() {
+            return delegate.latestAll();
+        }
+
+        @Override
+        public HistoryPage history(HistoryQuery query) {
+            return delegate.history(query);
+        }
+
+        @Override
+        public Digest digest() {
+            return delegate.digest();
+        }
+    }
+}
