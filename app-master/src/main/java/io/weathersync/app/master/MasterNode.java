@@ -1,8 +1,10 @@
 package io.weathersync.app.master;
 
+import com.google.common.base.Suppliers;
 import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpNodeProbe;
 import io.weathersync.adapter.http.client.HttpPushChangePublisher;
+import io.weathersync.adapter.http.client.HttpSlavePush;
 import io.weathersync.adapter.http.client.PushSettings;
 import io.weathersync.adapter.http.client.PushTarget;
 import io.weathersync.adapter.http.config.Lifecycle;
@@ -28,6 +30,7 @@ import io.weathersync.application.service.NodeRegistryService;
 import io.weathersync.application.service.PublishReadingsService;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ServeChangesService;
+import io.weathersync.application.service.SlaveSyncService;
 import io.weathersync.domain.cluster.MasterIdentity;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.SecretHasher;
@@ -49,6 +52,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Builds the master from its config with {@code new} and starts it; everything opened is closed at stop. */
 final class MasterNode {
 
+    /** Changes per pushed page: well under the slave's 1 MiB body limit (~300 bytes a change). */
+    private static final int SYNC_PAGE_SIZE = 1000;
+    private static final Duration PUSH_TARGETS_TTL = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(MasterNode.class);
     /** How long a stop waits for a poll cycle in flight. */
     private static final Duration POLL_STOP_WAIT = Duration.ofSeconds(15);
@@ -63,7 +69,8 @@ final class MasterNode {
         Clock clock = Clock.systemUTC();
         Files.createDirectories(node.dataDir());
         KeyPair keys = SigningKeyFile.loadOrCreate(node.dataDir().resolve("master-signing-key"));
-        Optional<ChangeSigner> signer = Optional.of(new ChangeSigner(keys.getPrivate()));
+        ChangeSigner changeSigner = new ChangeSigner(keys.getPrivate());
+        Optional<ChangeSigner> signer = Optional.of(changeSigner);
         String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
 
         Database database = lifecycle.closeOnStop("database",
@@ -87,8 +94,10 @@ final class MasterNode {
         NodeRegistryService nodes = new NodeRegistryService(registry, new SecretHasher(new SecureRandom()),
                 new HttpNodeProbe(PROBE_DEADLINE), clock);
         MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
-                new PublishReadingsService(log, publisher, signer, clock), new ServeChangesService(log), statusView,
-                heartbeats, MasterApi.Registry.of(nodes), config.adminToken(), health(database, node),
+                new PublishReadingsService(log, publisher, signer, clock), new ServeChangesService(log),
+                new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson()), changeSigner, clock,
+                        SYNC_PAGE_SIZE), statusView,
+                heartbeats, MasterApi.Registry.of(nodes), config.adminToken(), health(database, publisher),
                 AuthThrottle.standard(clock), clock);
 
         HttpNode server = lifecycle.closeOnStop("web server",
@@ -106,9 +115,12 @@ final class MasterNode {
                 POLL_STOP_WAIT, new PollCycle(collect, config.pollInterval())));
     }
 
-    private static List<HealthCheck> health(Database database, NodeConfig node) {
+    private static List<HealthCheck> health(Database database, ChangePublisher publisher) {
         HealthCheck store = HealthCheck.of("store", () -> database.isReachable(2));
-        return node.redisUri().isPresent() ? List.of(store) : List.of(store, HealthCheck.notConfigured("redis"));
+        // Redis is not critical: changes are stored first, and slaves repair from the log what it loses.
+        return List.of(store, publisher instanceof LettuceChangePublisher redis
+                ? HealthCheck.nonCritical("redis", redis::isConnected)
+                : HealthCheck.notConfigured("redis"));
     }
 
     private static ChangePublisher publisher(NodeConfig node, NodeRegistry registry) {
@@ -117,9 +129,11 @@ final class MasterNode {
             return new LettuceChangePublisher(node.redisUri().get(), node.redisChannel());
         }
         LOG.info("live transport: HTTP push to the registered slaves (REDIS_URI not set)");
-        return new HttpPushChangePublisher(() -> registry.list(Optional.of(NodeType.CHILD)).stream()
-                .filter(n -> n.active() && !n.apiUrl().isEmpty())
-                .map(n -> new PushTarget(n.name(), n.apiUrl()))
-                .toList(), new ChangeJson(), PushSettings.defaults());
+        // Read on every publish: cached for a second, so a burst of batches costs one registry query.
+        return new HttpPushChangePublisher(Suppliers.memoizeWithExpiration(
+                () -> registry.list(Optional.of(NodeType.CHILD)).stream()
+                        .filter(n -> n.active() && !n.apiUrl().isEmpty())
+                        .map(n -> new PushTarget(n.name(), n.apiUrl()))
+                        .toList(), PUSH_TARGETS_TTL), new ChangeJson(), PushSettings.defaults());
     }
 }

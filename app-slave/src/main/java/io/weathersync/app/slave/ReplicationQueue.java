@@ -46,7 +46,7 @@ final class ReplicationQueue implements ReceiveChangesUseCase, AutoCloseable {
         return new ChangeListener() {
             @Override
             public void onConnected() {
-                hand("catch-up after (re)connect", replication::tryCatchUp);
+                requestCatchUp();
             }
 
             @Override
@@ -65,6 +65,11 @@ final class ReplicationQueue implements ReceiveChangesUseCase, AutoCloseable {
     @Override
     public void receive(List<SignedChange> changes) {
         hand("live changes", () -> replication.receive(changes));
+    }
+
+    /** Asks the replication thread for a catch-up, without waiting for it. */
+    void requestCatchUp() {
+        hand("a catch-up", replication::tryCatchUp);
     }
 
     /** Deliveries dropped because the replication thread was too far behind. */

@@ -15,6 +15,7 @@ import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.out.Replica;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ReplicationService;
+import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.application.service.SlaveHeartbeatService;
 import io.weathersync.domain.cluster.NodeIdentity;
 import io.weathersync.domain.status.StatusAggregator;
@@ -62,20 +63,24 @@ final class SlaveNode {
         // The heartbeat names this node's bound port, known only once the server runs (SERVER_PORT=0).
         AtomicReference<SlaveHeartbeatService> heartbeat = new AtomicReference<>();
         ReportStatusUseCase status = () -> heartbeat.get().status();
-        SlaveApi.Dependencies api = new SlaveApi.Dependencies(new QueryWeatherService(replica), queue, status,
-                List.of(HealthCheck.of("store", () -> database.isReachable(2))));
+        LettuceChangeSubscriber subscriber = node.redisUri().isEmpty() ? null : lifecycle.closeOnStop("subscriber",
+                new LettuceChangeSubscriber(node.redisUri().get(), node.redisChannel()));
+        SlaveApi.Dependencies api = new SlaveApi.Dependencies(new QueryWeatherService(replica), queue, replication,
+                new RequestSyncService(master), status,
+                List.of(HealthCheck.of("store", () -> database.isReachable(2)), subscriber == null
+                        ? HealthCheck.notConfigured("redis")
+                        : HealthCheck.nonCritical("redis", subscriber::isConnected)));
         HttpNode server = lifecycle.closeOnStop("web server",
                 HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api)));
-        heartbeat.set(new SlaveHeartbeatService(master, replica, replication,
+        heartbeat.set(new SlaveHeartbeatService(master, replica, replication, queue::requestCatchUp,
                 new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
                 masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));
         lifecycle.listening(node, server.port());
 
         // Subscribe first, then catch up (the heartbeat catches up when behind), so nothing falls between.
-        if (node.redisUri().isPresent()) {
+        if (subscriber != null) {
             LOG.info("live transport: Redis {} channel {}", node.redisForLog().orElseThrow(), node.redisChannel());
-            lifecycle.closeOnStop("subscriber", new LettuceChangeSubscriber(node.redisUri().get(), node.redisChannel()))
-                    .start(queue.listener());
+            subscriber.start(queue.listener());
         } else {
             LOG.info("live transport: HTTP push from the master to POST /api/dms/sync/receive (REDIS_URI not set)");
         }

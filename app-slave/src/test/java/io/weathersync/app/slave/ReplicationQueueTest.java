@@ -194,6 +194,11 @@ class ReplicationQueueTest {
         }
 
         @Override
+        public int repair(StreamId stream, List<Change> changes) {
+            return delegate.repair(stream, changes);
+        }
+
+        @Override
         public Optional<WeatherReading> latest(City city) {
             return delegate.latest(city);
         }

@@ -8,6 +8,7 @@ import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.HistoryPage;
 import io.weathersync.domain.model.HistoryQuery;
 import io.weathersync.domain.model.ReadingKey;
+import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.sync.ChangePlanner;
@@ -70,6 +71,13 @@ public final class InMemoryChangeLog implements ChangeLog {
                 ? head
                 : changes.getLast().seq();
         return new ChangePage(stream, head, changes, through);
+    }
+
+    @Override
+    public synchronized ChangePage changesIn(ReadingRange range, long after, int limit) {
+        boolean[] more = new boolean[1];
+        List<Change> changes = table.changesIn(stream, range, after, limit, more);
+        return new ChangePage(stream, head, changes, more[0] ? changes.getLast().seq() : head);
     }
 
     @Override

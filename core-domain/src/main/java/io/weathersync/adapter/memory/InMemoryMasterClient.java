@@ -1,14 +1,18 @@
 package io.weathersync.adapter.memory;
 
+import io.weathersync.application.port.in.SyncSlaveUseCase;
 import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterClient;
 import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.ReadingRange;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A master in the same process: calls its change log directly. Can be switched off to simulate an outage. */
@@ -19,6 +23,7 @@ public final class InMemoryMasterClient implements MasterClient {
     private final List<SyncLogEntry> reports = new CopyOnWriteArrayList<>();
     private volatile Heartbeat lastHeartbeat;
     private volatile boolean reachable = true;
+    private volatile SyncSlaveUseCase syncHandler;
 
     /** A client of {@code log}, whose master signs with the key {@code publicKey} (Base64 X.509, or null). */
     public InMemoryMasterClient(ChangeLog log, String publicKey) {
@@ -48,6 +53,21 @@ public final class InMemoryMasterClient implements MasterClient {
     public void reportResult(SyncLogEntry entry) {
         requireReachable();
         reports.add(entry);
+    }
+
+    @Override
+    public SyncOutcome requestSync(String slaveName, Optional<ReadingRange> repair) {
+        requireReachable();
+        SyncSlaveUseCase handler = syncHandler;
+        if (handler == null) {
+            throw new MasterUnavailableException("this in-memory master takes no sync requests");
+        }
+        return handler.sync(slaveName, repair);
+    }
+
+    /** Answers sync requests with {@code handler} (the master's sync service). */
+    public void answerSyncRequestsWith(SyncSlaveUseCase handler) {
+        this.syncHandler = handler;
     }
 
     /** The last heartbeat received, or null. */

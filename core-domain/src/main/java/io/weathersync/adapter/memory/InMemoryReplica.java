@@ -9,6 +9,7 @@ import io.weathersync.domain.model.HistoryQuery;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.SyncState;
 import io.weathersync.domain.model.WeatherReading;
+import io.weathersync.domain.sync.ChangeKind;
 
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,23 @@ public final class InMemoryReplica implements Replica {
             table.upsert(change.reading(), change.seq());
         }
         return new SyncState(current.stream(), through);
+    }
+
+    @Override
+    public synchronized int repair(StreamId stream, List<Change> changes) {
+        if (!stream.equals(state.stream())) {
+            return 0;
+        }
+        int written = 0;
+        for (Change change : changes) {
+            if (change.stream().equals(stream) && change.seq() <= state.appliedSeq()
+                    && served.seqOf(change.reading().key()) <= change.seq()
+                    && ChangeKind.of(served.get(change.reading().key()), change.reading()).isChange()) {
+                served.upsert(change.reading(), change.seq());
+                written++;
+            }
+        }
+        return written;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.HistoryPage;
 import io.weathersync.domain.model.HistoryQuery;
 import io.weathersync.domain.model.ReadingKey;
+import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.sync.DigestBuilder;
@@ -58,6 +59,29 @@ final class ReadingTable {
 
     boolean hasSeqAfter(long seq) {
         return bySeq.higherKey(seq) != null;
+    }
+
+    /** The changes in {@code range} with seq > {@code after}, at most {@code limit}, and whether more follow. */
+    List<Change> changesIn(StreamId stream, ReadingRange range, long after, int limit, boolean[] more) {
+        List<Change> page = new ArrayList<>();
+        for (Map.Entry<Long, ReadingKey> entry : bySeq.tailMap(after, false).entrySet()) {
+            WeatherReading reading = get(entry.getValue());
+            if (range.contains(reading)) {
+                if (page.size() == limit) {
+                    more[0] = true;
+                    break;
+                }
+                page.add(new Change(stream, entry.getKey(), reading));
+            }
+        }
+        return page;
+    }
+
+    /** The seq of the held reading with {@code key}, or -1 when none is held. */
+    long seqOf(ReadingKey key) {
+        TreeMap<Instant, Row> rows = byCity.get(key.city());
+        Row row = rows == null ? null : rows.get(key.observedAt());
+        return row == null ? -1 : row.seq();
     }
 
     Optional<WeatherReading> latest(City city) {

@@ -2,15 +2,19 @@ package io.weathersync.application.service;
 
 import io.weathersync.application.port.in.CatchUpUseCase;
 import io.weathersync.application.port.in.ReceiveChangesUseCase;
+import io.weathersync.application.port.in.ReceivePushUseCase;
 import io.weathersync.application.port.out.MasterClient;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.message.ChangeVerifier;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignatureCheck;
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.message.SignedPush;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.StreamId;
+import io.weathersync.domain.model.SyncPush;
 import io.weathersync.domain.model.SyncState;
 import io.weathersync.domain.sync.GapBuffer;
 import io.weathersync.domain.sync.SyncDecision;
@@ -27,7 +31,7 @@ import java.util.Optional;
  * A slave's replication: applies live changes through the {@link SyncPolicy} and pulls what it lacks from the
  * master's compacted log. All work is serialised on this object, so live changes and catch-up never interleave.
  */
-public final class ReplicationService implements ReceiveChangesUseCase, CatchUpUseCase {
+public final class ReplicationService implements ReceiveChangesUseCase, ReceivePushUseCase, CatchUpUseCase {
 
     private static final System.Logger LOG = System.getLogger(ReplicationService.class.getName());
     /** How many times one catch-up follows a stream switch before giving up until the next trigger. */
@@ -40,6 +44,7 @@ public final class ReplicationService implements ReceiveChangesUseCase, CatchUpU
     private final GapBuffer buffer;
     private final ReplicationCounters counters = new ReplicationCounters();
     private volatile SignatureCheck signatureCheck;
+    private volatile ChangeVerifier pushVerifier;
     private volatile Instant lastSync;
     private boolean masterUnavailable;
 
@@ -61,9 +66,48 @@ public final class ReplicationService implements ReceiveChangesUseCase, CatchUpU
         this.buffer = new GapBuffer(bufferCapacity);
     }
 
-    /** Trusts live changes that pass {@code check} from now on (the master's key, learnt at heartbeat). */
+    /** Trusts live changes that pass {@code check} from now on. */
     public void trust(SignatureCheck check) {
         this.signatureCheck = Objects.requireNonNull(check, "check");
+    }
+
+    /** Trusts live changes and pushed pages signed with the master's key (learnt at heartbeat). */
+    public void trust(ChangeVerifier verifier) {
+        trust((SignatureCheck) verifier);
+        this.pushVerifier = verifier;
+    }
+
+    @Override
+    public synchronized int receive(SignedPush signed) {
+        ChangeVerifier verifier = pushVerifier;
+        if (verifier == null) {
+            tryCatchUp();
+            throw new RejectedMessage(RejectedMessage.Kind.BAD_SIGNATURE,
+                    "sig: the master's key is not known yet; caught up by pulling instead");
+        }
+        try {
+            verifier.verify(signed);
+        } catch (RejectedMessage e) {
+            rejected(e);
+            throw e;
+        }
+        SyncPush push = signed.push();
+        ChangePage page = push.page();
+        SyncState state = replica.state();
+        if (!page.stream().equals(state.stream())) {
+            tryCatchUp();
+            return 0;
+        }
+        if (push.kind() == SyncPush.Kind.REPAIR) {
+            return replica.repair(page.stream(), page.changes());
+        }
+        if (push.after() > state.appliedSeq() || page.completeThrough() <= state.appliedSeq()) {
+            return 0;
+        }
+        replica.apply(page.stream(), page.changes(), page.completeThrough());
+        counters.applied(page.changes().size());
+        lastSync = clock.instant();
+        return page.changes().size();
     }
 
     /** Whether live changes can be verified yet. */

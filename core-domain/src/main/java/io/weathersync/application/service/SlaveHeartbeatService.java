@@ -32,6 +32,7 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
     private final MasterClient master;
     private final Replica replica;
     private final ReplicationService replication;
+    private final Runnable requestCatchUp;
     private final NodeIdentity self;
     private final NodeIdentity masterNode;
     private final StatusAggregator aggregator;
@@ -41,14 +42,17 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
     private volatile String trustedKey;
 
     /**
-     * Wires the master, the replica and its replication, this node's and the master's identities (the master's
-     * as configured: name, host and port), the aggregator and the clock.
+     * Wires the master, the replica and its replication, how to ask for a catch-up (handed to the thread that
+     * serialises replication, so a long catch-up never delays heartbeats), this node's and the master's
+     * identities (the master's as configured: name, host and port), the aggregator and the clock.
      */
     public SlaveHeartbeatService(MasterClient master, Replica replica, ReplicationService replication,
-                                 NodeIdentity self, NodeIdentity masterNode, StatusAggregator aggregator, Clock clock) {
+                                 Runnable requestCatchUp, NodeIdentity self, NodeIdentity masterNode,
+                                 StatusAggregator aggregator, Clock clock) {
         this.master = Objects.requireNonNull(master, "master");
         this.replica = Objects.requireNonNull(replica, "replica");
         this.replication = Objects.requireNonNull(replication, "replication");
+        this.requestCatchUp = Objects.requireNonNull(requestCatchUp, "requestCatchUp");
         this.self = self;
         this.masterNode = masterNode;
         this.aggregator = aggregator;
@@ -75,12 +79,17 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
         lastReply = reply;
         lastReplyAt = clock.instant();
         if (reply.publicKey() != null && !reply.publicKey().equals(trustedKey)) {
-            replication.trust(ChangeVerifier.fromBase64(reply.publicKey()));
-            trustedKey = reply.publicKey();
+            try {
+                replication.trust(ChangeVerifier.fromBase64(reply.publicKey()));
+                trustedKey = reply.publicKey();
+            } catch (IllegalArgumentException e) {
+                LOG.log(System.Logger.Level.WARNING, "the master sent an unusable public key; live changes stay "
+                        + "unverified and are repaired by catch-up: {0}", e.getMessage());
+            }
         }
         SyncState current = replica.state();
         if (!reply.stream().equals(current.stream()) || reply.head() > current.appliedSeq()) {
-            replication.tryCatchUp();
+            requestCatchUp.run();
         }
         return true;
     }

@@ -1,5 +1,7 @@
 package io.weathersync.domain.cluster;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -33,10 +35,23 @@ public record Node(String id, NodeType type, String name, String description, St
             throw new IllegalArgumentException("description: must be at most 500 characters");
         }
         apiUrl = apiUrl == null ? "" : apiUrl.strip();
-        if (!apiUrl.isEmpty() && !apiUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+        if (!apiUrl.isEmpty() && !isHttpUrl(apiUrl)) {
             throw new IllegalArgumentException("api_url: must be an http:// or https:// URL, was '" + apiUrl + "'");
         }
         Objects.requireNonNull(createdAt, "created_at: must not be null");
+    }
+
+    /** Whether the master can connect to {@code url}: http(s), a host, a valid port (else status and push fail). */
+    private static boolean isHttpUrl(String url) {
+        if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.getHost() != null && uri.getPort() <= 65_535;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** This node, enabled or disabled. */

@@ -1,6 +1,7 @@
 package io.weathersync.domain.message;
 
 import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.SyncPush;
 import io.weathersync.domain.sync.CanonicalForm;
 
 import java.security.GeneralSecurityException;
@@ -21,10 +22,19 @@ public final class ChangeSigner {
 
     /** The Base64 Ed25519 signature of the change's canonical form. */
     public String sign(Change change) {
+        return sign(CanonicalForm.signedBytes(change));
+    }
+
+    /** The pushed page with its Base64 Ed25519 signature over the whole page. */
+    public SignedPush sign(SyncPush push) {
+        return new SignedPush(push, sign(CanonicalForm.signedBytes(push)));
+    }
+
+    private String sign(byte[] bytes) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(key);
-            signature.update(CanonicalForm.signedBytes(change));
+            signature.update(bytes);
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign with an Ed25519 key", e);

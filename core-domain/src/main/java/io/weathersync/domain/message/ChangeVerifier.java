@@ -1,6 +1,5 @@
 package io.weathersync.domain.message;
 
-import io.weathersync.domain.model.Change;
 import io.weathersync.domain.sync.CanonicalForm;
 
 import java.security.GeneralSecurityException;
@@ -34,22 +33,37 @@ public final class ChangeVerifier implements SignatureCheck {
 
     @Override
     public void verify(SignedChange received) {
-        Change change = received.change();
-        String sig = received.sig();
+        check(CanonicalForm.signedBytes(received.change()), received.sig(), "seq " + received.change().seq());
+    }
+
+    /**
+     * Verifies a pushed page's signature over the whole page.
+     *
+     * @throws RejectedMessage of kind BAD_SIGNATURE when it is missing or does not verify
+     */
+    public void verify(SignedPush received) {
+        check(CanonicalForm.signedBytes(received.push()), received.sig(),
+                "the pushed page after seq " + received.push().after());
+    }
+
+    /** Rejects a missing signature and one that does not verify with distinct messages naming {@code what}. */
+    private void check(byte[] bytes, String sig, String what) {
         if (sig == null) {
-            throw new RejectedMessage(RejectedMessage.Kind.BAD_SIGNATURE, "sig: missing on seq " + change.seq());
+            throw new RejectedMessage(RejectedMessage.Kind.BAD_SIGNATURE, "sig: missing on " + what);
         }
-        boolean valid;
+        if (!valid(bytes, sig)) {
+            throw new RejectedMessage(RejectedMessage.Kind.BAD_SIGNATURE, "sig: does not verify for " + what);
+        }
+    }
+
+    private boolean valid(byte[] bytes, String sig) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initVerify(key);
-            signature.update(CanonicalForm.signedBytes(change));
-            valid = signature.verify(Base64.getDecoder().decode(sig));
+            signature.update(bytes);
+            return signature.verify(Base64.getDecoder().decode(sig));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            valid = false;
-        }
-        if (!valid) {
-            throw new RejectedMessage(RejectedMessage.Kind.BAD_SIGNATURE, "sig: does not verify for seq " + change.seq());
+            return false;
         }
     }
 }

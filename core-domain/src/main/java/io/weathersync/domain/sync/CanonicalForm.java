@@ -1,6 +1,8 @@
 package io.weathersync.domain.sync;
 
 import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.SyncPush;
 import io.weathersync.domain.model.WeatherReading;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,18 @@ public final class CanonicalForm {
     public static byte[] signedBytes(Change change) {
         return ("v1|" + change.stream().value() + "|" + change.seq() + "|" + of(change.reading()))
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A pushed page as {@code push-v1|kind|stream|after|head|through} followed by each change's line. */
+    public static byte[] signedBytes(SyncPush push) {
+        ChangePage page = push.page();
+        StringBuilder text = new StringBuilder("push-v1|").append(push.kind()).append('|')
+                .append(page.stream().value()).append('|').append(push.after()).append('|')
+                .append(page.head()).append('|').append(page.completeThrough());
+        for (Change change : page.changes()) {
+            text.append('\n').append(change.seq()).append('|').append(of(change.reading()));
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String text(Double value) {

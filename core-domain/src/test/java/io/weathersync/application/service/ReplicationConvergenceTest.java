@@ -6,6 +6,7 @@ import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterClient;
 import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.message.SignatureCheck;
@@ -15,6 +16,7 @@ import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.ReadingKey;
+import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.WeatherReading;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -361,6 +364,11 @@ class ReplicationConvergenceTest {
         @Override
         public void reportResult(SyncLogEntry entry) {
             delegate.reportResult(entry);
+        }
+
+        @Override
+        public SyncOutcome requestSync(String slaveName, Optional<ReadingRange> repair) {
+            return delegate.requestSync(slaveName, repair);
         }
     }
 

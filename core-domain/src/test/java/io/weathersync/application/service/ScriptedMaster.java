@@ -4,12 +4,15 @@ import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterClient;
 import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.ReadingRange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A master whose log a test can swap (a master that lost its store), that fails from a given call on, and
@@ -62,5 +65,10 @@ final class ScriptedMaster implements MasterClient {
 
     @Override
     public void reportResult(SyncLogEntry entry) {
+    }
+
+    @Override
+    public SyncOutcome requestSync(String slaveName, Optional<ReadingRange> repair) {
+        throw new MasterUnavailableException("this scripted master takes no sync requests");
     }
 }

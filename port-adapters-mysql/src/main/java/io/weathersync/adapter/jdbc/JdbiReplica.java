@@ -84,6 +84,29 @@ public final class JdbiReplica implements Replica {
         });
     }
 
+    /** Reads what is held and writes what differs in one transaction, holding the state row like {@link #apply}. */
+    @Override
+    public int repair(StreamId stream, List<Change> changes) {
+        Objects.requireNonNull(stream, "stream: must not be null");
+        List<Change> batch = List.copyOf(Objects.requireNonNull(changes, "changes: must not be null"));
+        int written = jdbi.inTransaction(h -> {
+            ReplicaRow row = lockRow(h);
+            if (!stream.equals(row.servedStream())) {
+                return 0;
+            }
+            List<Change> candidates = batch.stream()
+                    .filter(change -> change.stream().equals(stream) && change.seq() <= row.servedSeq())
+                    .toList();
+            List<Change> writes = ReplicaRepair.writes(h, row.servedGeneration(), candidates);
+            readings.upsert(h, row.servedGeneration(), writes);
+            return writes.size();
+        });
+        if (written > 0) {
+            LOG.info("repair overwrote {} of {} re-sent readings of stream {}", written, batch.size(), stream);
+        }
+        return written;
+    }
+
     @Override
     public void beginResync(StreamId stream) {
         Objects.requireNonNull(stream, "stream: must not be null");

@@ -19,19 +19,36 @@ final class StoredReadings {
     static final int CHUNK = 500;
 
     Map<ReadingKey, WeatherReading> load(Handle handle, List<WeatherReading> batch) {
-        List<ReadingKey> keys = new ArrayList<>(new LinkedHashSet<>(batch.stream().map(WeatherReading::key).toList()));
         Map<ReadingKey, WeatherReading> stored = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<ReadingKey> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            Query query = handle.createQuery("SELECT " + ReadingColumns.SELECT + " FROM log_readings r"
-                    + " WHERE (r.city_key, r.observed_at) IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")) + ")");
-            int position = 0;
-            for (ReadingKey key : chunk) {
-                query.bind(position++, key.city().key()).bind(position++, key.observedAt().toEpochMilli());
-            }
+        for (List<ReadingKey> chunk : chunks(batch.stream().map(WeatherReading::key).toList())) {
+            Query query = handle.createQuery("SELECT " + ReadingColumns.SELECT + " FROM log_readings r WHERE "
+                    + keysIn(chunk.size()));
+            bindKeys(query, 0, chunk);
             query.map((rs, ctx) -> ReadingColumns.read(rs)).forEach(reading -> stored.put(reading.key(), reading));
         }
         return stored;
+    }
+
+    /** The distinct keys, in chunks of at most {@link #CHUNK}. */
+    static List<List<ReadingKey>> chunks(List<ReadingKey> keys) {
+        List<ReadingKey> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        List<List<ReadingKey>> chunks = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** The condition that a row of the table aliased {@code r} has one of {@code count} keys (positional). */
+    static String keysIn(int count) {
+        return "(r.city_key, r.observed_at) IN (" + String.join(", ", Collections.nCopies(count, "(?, ?)")) + ")";
+    }
+
+    /** Binds the keys to the parameters of {@link #keysIn}, from position {@code first}. */
+    static void bindKeys(Query query, int first, List<ReadingKey> keys) {
+        int position = first;
+        for (ReadingKey key : keys) {
+            query.bind(position++, key.city().key()).bind(position++, key.observedAt().toEpochMilli());
+        }
     }
 }

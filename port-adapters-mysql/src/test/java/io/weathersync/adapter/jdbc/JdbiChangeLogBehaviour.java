@@ -2,9 +2,11 @@ package io.weathersync.adapter.jdbc;
 
 import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.ReadingKey;
+import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.sync.DigestBuilder;
 import org.junit.jupiter.api.Test;
@@ -179,5 +181,31 @@ abstract class JdbiChangeLogBehaviour {
         assertThat(exactReadings(log.latestAll())).containsExactlyInAnyOrder(exact(reading("ZÜRICH", 0, 1)),
                 exact(readings.get(1)), exact(readings.get(2)), exact(readings.get(3)), exact(readings.get(4)));
         assertThat(log.latest(new City("zurich")).map(r -> exact(r))).contains(exact(readings.get(1)));
+    }
+
+    @Test
+    void aRangeOfACityDoesNotMatchACityThatDiffersOnlyByAccents() {
+        ChangeLog log = new JdbiChangeLog(databases().fresh());
+        log.append(List.of(reading("Zürich", 0, 1), reading("Zurich", 0, 2), reading("ZURICH", 1, 3)));
+
+        ChangePage page = log.changesIn(new ReadingRange(new City("zurich"), at(0), at(10)), 0, 10);
+
+        assertThat(page.changes()).extracting(change -> exact(change.reading()))
+                .containsExactly(exact(reading("Zurich", 0, 2)), exact(reading("ZURICH", 1, 3)));
+    }
+
+    @Test
+    void changesInRejectsANegativeStartOrAnEmptyPageNamingTheArgument() {
+        ChangeLog log = new JdbiChangeLog(databases().fresh());
+
+        assertThatThrownBy(() -> log.changesIn(ReadingRange.ALL, -1, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("after: must not be negative, was -1");
+        assertThatThrownBy(() -> log.changesIn(ReadingRange.ALL, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit: must be at least 1, was 0");
+        assertThatThrownBy(() -> log.changesIn(null, 0, 10))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("range: must not be null");
     }
 }

@@ -1,6 +1,7 @@
 package io.weathersync.adapter.jdbc;
 
 import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.SyncState;
@@ -54,6 +55,26 @@ abstract class JdbiReplicaBehaviour {
         assertThat(replica.digest()).isEqualTo(before);
         assertThat(count(database, "SELECT COUNT(*) FROM replica_readings")).isEqualTo(1);
         assertThat(count(database, "SELECT COUNT(*) FROM replica_cities")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "failing insert into {0}")
+    @ValueSource(strings = {"replica_readings", "replica_cities"})
+    void aRepairThatFailsHalfWayLeavesEveryRowUnchanged(String failingTable) {
+        Database database = databases().fresh();
+        Replica replica = serving(database, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1)));
+        replica.apply(S1, List.of(), 5);
+        Digest before = replica.digest();
+        databases().failInsertsOfFailtown(database, failingTable);
+
+        assertThatThrownBy(() -> replica.repair(S1, List.of(new Change(S1, 1, reading("Oslo", 0, 7)),
+                new Change(S1, 3, reading("Rome", 0, 3)), new Change(S1, 4, reading("Failtown", 0, 4)),
+                new Change(S1, 5, reading("Lima", 0, 5)))))
+                .hasStackTraceContaining("injected failure");
+
+        assertThat(replica.state()).isEqualTo(new SyncState(S1, 5));
+        assertThat(replica.digest()).isEqualTo(before);
+        assertThat(count(database, "SELECT COUNT(*) FROM replica_readings")).isEqualTo(2);
+        assertThat(count(database, "SELECT COUNT(*) FROM replica_cities")).isEqualTo(2);
     }
 
     @Test

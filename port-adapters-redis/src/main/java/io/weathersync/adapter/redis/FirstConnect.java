@@ -64,6 +64,12 @@ final class FirstConnect<C extends StatefulConnection<?, ?>> implements AutoClos
         return connection;
     }
 
+    /** Whether a connection is made and open now (Lettuce reconnects a dropped one by itself). */
+    boolean isConnected() {
+        C current = connection();
+        return current != null && current.isOpen();
+    }
+
     private void attempt() {
         synchronized (this) {
             if (closed) {

@@ -115,6 +115,11 @@ public final class LettuceChangePublisher implements ChangePublisher {
         }
     }
 
+    /** Whether the connection to Redis is up now, for health checks. */
+    public boolean isConnected() {
+        return connect.isConnected();
+    }
+
     /** Changes Redis accepted so far. */
     public long published() {
         return published.sum();

@@ -46,7 +46,7 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
     private final Map<RejectedMessage.Kind, LongAdder> rejected = new EnumMap<>(RejectedMessage.Kind.class);
     private final Set<RejectedMessage.Kind> loggedKinds = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private FirstConnect<StatefulRedisPubSubConnection<String, byte[]>> connect;
+    private volatile FirstConnect<StatefulRedisPubSubConnection<String, byte[]>> connect;
     private volatile ChangeListener listener;
 
     /**
@@ -107,6 +107,12 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
             }
             listener.onRejected(rejection);
         }
+    }
+
+    /** Whether the subscription's connection is up now, for health checks. */
+    public boolean isConnected() {
+        FirstConnect<StatefulRedisPubSubConnection<String, byte[]>> started = connect;
+        return started != null && started.isConnected();
     }
 
     /** Messages received on the channel so far. */

@@ -72,14 +72,19 @@ class LettuceReconnectIT {
         LettuceChangePublisher publisher = opened(new LettuceChangePublisher(redis.uri(), channel, SHORT));
         publisher.publish(changes(1, 1));
         await("seq 1", () -> listener.received.size() == 1, listener::toString);
+        assertThat(publisher.isConnected()).isTrue();
+        assertThat(subscriber.isConnected()).isTrue();
 
         redis.stop();
+        await("both to report the connection down", () -> !publisher.isConnected() && !subscriber.isConnected(),
+                () -> "publisher " + publisher.isConnected() + ", subscriber " + subscriber.isConnected());
         assertThatCode(() -> publisher.publish(changes(2, 5))).doesNotThrowAnyException();
         await("the failed publishes to be counted", () -> publisher.failed() == 5,
                 () -> "published " + publisher.published() + ", failed " + publisher.failed());
 
         redis.start();
         await("onConnected after the restart", RECONNECT, () -> listener.connected.get() == 2, listener::toString);
+        assertThat(subscriber.isConnected()).isTrue();
         long seq = 7;
         long deadline = System.nanoTime() + RECONNECT.toNanos();
         // The publisher reconnects on its own schedule: publish until a change gets through.

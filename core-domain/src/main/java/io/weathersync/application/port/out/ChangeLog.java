@@ -2,6 +2,7 @@ package io.weathersync.application.port.out;
 
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.WeatherReading;
 
@@ -34,4 +35,10 @@ public interface ChangeLog extends WeatherReadings {
      * @param limit page size, ≥ 1
      */
     ChangePage changesAfter(long after, int limit);
+
+    /**
+     * Like {@link #changesAfter}, but only the readings in {@code range}: the current change of each, by seq,
+     * so a slave can be re-sent a city or a period for repair.
+     */
+    ChangePage changesIn(ReadingRange range, long after, int limit);
 }

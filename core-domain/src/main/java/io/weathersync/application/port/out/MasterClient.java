@@ -3,6 +3,9 @@ package io.weathersync.application.port.out;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.ReadingRange;
+
+import java.util.Optional;
 
 /** How a slave talks to its master, authenticated with its credentials. */
 public interface MasterClient {
@@ -19,4 +22,10 @@ public interface MasterClient {
 
     /** Reports the outcome of a sync, for the master's sync log. */
     void reportResult(SyncLogEntry entry);
+
+    /**
+     * Asks the master to push to this slave what it lacks and, for a range, to re-send it
+     * (seed 001's {@code POST /api/dms/slaves/{slave_name}/sync}).
+     */
+    SyncOutcome requestSync(String slaveName, Optional<ReadingRange> repair);
 }

@@ -32,6 +32,15 @@ public interface Replica extends WeatherReadings {
      */
     void apply(StreamId stream, List<Change> changes, long through);
 
+    /**
+     * Overwrites served readings that differ from the master's, without moving the applied seq: only changes of
+     * the served stream with a seq no later than the applied seq, and only where the held reading is missing or
+     * carries a seq no later than the change's (a newer held correction wins). One transaction.
+     *
+     * @return how many readings were written
+     */
+    int repair(StreamId stream, List<Change> changes);
+
     /** Starts building a new generation of {@code stream} (at seq 0), discarding an unfinished one. */
     void beginResync(StreamId stream);
 

@@ -4,6 +4,7 @@ import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.Digest;
+import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.WeatherReading;
 import org.junit.jupiter.api.Test;
@@ -16,14 +17,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
+import static io.weathersync.testing.TestReadings.at;
 import static io.weathersync.testing.TestReadings.exact;
 import static io.weathersync.testing.TestReadings.exactChanges;
 import static io.weathersync.testing.TestReadings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract of a master's {@link ChangeLog}: dedup, seqs without holes, the compacted log's pages, and
- * (through {@link WeatherReadingsContract}) the read side. An adapter runs it by subclassing it.
+ * The contract of a master's {@link ChangeLog}: dedup, seqs without holes, the compacted log's pages (of all of
+ * it, or of the readings in a range), and (through {@link WeatherReadingsContract}) the read side. An adapter
+ * runs it by subclassing it.
  */
 public abstract class ChangeLogContract extends WeatherReadingsContract {
 
@@ -337,6 +340,174 @@ public abstract class ChangeLogContract extends WeatherReadingsContract {
         assertThat(exactChanges(visited)).containsExactlyElementsOf(exactChanges(all(log)));
         assertThat(visited.stream().map(c -> c.reading().key()).distinct().count())
                 .isEqualTo(visited.size()).isEqualTo(log.digest().rows());
+    }
+
+    private static List<Change> inRange(ChangeLog log, ReadingRange range) {
+        return all(log).stream().filter(change -> range.contains(change.reading())).toList();
+    }
+
+    @Test
+    void changesInReturnsTheCurrentChangeOfEachReadingInTheRangeBySeq() {
+        ChangeLog log = createChangeLog();
+        log.append(List.of(reading("Oslo", 0, 1), reading("Oslo", 10, 1), reading("Bergen", 10, 1)));
+        log.append(List.of(reading("Oslo", 20, 1), reading("Oslo", 30, 1)));
+        log.append(List.of(reading("Oslo", 10, 2)));
+
+        ChangePage page = log.changesIn(new ReadingRange(new City("Oslo"), at(10), at(30)), 0, 10);
+
+        assertThat(exactChanges(page.changes())).containsExactly(
+                exact(new Change(log.stream(), 4, reading("Oslo", 20, 1))),
+                exact(new Change(log.stream(), 6, reading("Oslo", 10, 2))));
+        assertThat(page.stream()).isEqualTo(log.stream());
+        assertThat(page.head()).isEqualTo(6);
+        assertThat(page.completeThrough()).isEqualTo(6);
+        assertThat(page.isLast()).isTrue();
+    }
+
+    @Test
+    void changesInMatchesTheCityWhateverTheCaseOfEitherSpelling() {
+        ChangeLog log = createChangeLog();
+        log.append(List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1), reading("SÃO PAULO", 0, 1)));
+
+        ChangePage upper = log.changesIn(new ReadingRange(new City("OSLO"), at(0), at(1)), 0, 10);
+        ChangePage lower = log.changesIn(new ReadingRange(new City("são paulo"), at(0), at(1)), 0, 10);
+
+        assertThat(exactChanges(upper.changes())).containsExactly(
+                exact(new Change(log.stream(), 1, reading("Oslo", 0, 1))));
+        assertThat(exactChanges(lower.changes())).containsExactly(
+                exact(new Change(log.stream(), 3, reading("SÃO PAULO", 0, 1))));
+    }
+
+    @Test
+    void changesInIncludesTheStartAndExcludesTheEndToTheMillisecond() {
+        ChangeLog log = createChangeLog();
+        log.append(List.of(reading("Oslo", at(10).minusMillis(1), 1), reading("Oslo", at(10), 2),
+                reading("Oslo", at(20).minusMillis(1), 3), reading("Oslo", at(20), 4)));
+
+        ChangePage page = log.changesIn(new ReadingRange(new City("Oslo"), at(10), at(20)), 0, 10);
+
+        assertThat(exactChanges(page.changes())).containsExactly(
+                exact(new Change(log.stream(), 2, reading("Oslo", at(10), 2))),
+                exact(new Change(log.stream(), 3, reading("Oslo", at(20).minusMillis(1), 3))));
+        assertThat(page.completeThrough()).isEqualTo(4);
+    }
+
+    @Test
+    void aRangeWithoutACityCoversEveryCity() {
+        ChangeLog log = createChangeLog();
+        log.append(List.of(reading("Oslo", 0, 1), reading("Bergen", 5, 1), reading("Rome", 9, 1),
+                reading("Oslo", 60, 1), reading("Lima", -1, 1)));
+
+        ChangePage page = log.changesIn(new ReadingRange(null, at(0), at(10)), 0, 10);
+        ChangePage everything = log.changesIn(ReadingRange.ALL, 0, 10);
+
+        assertThat(seqs(page.changes())).containsExactly(1L, 2L, 3L);
+        assertThat(page.completeThrough()).isEqualTo(5);
+        assertThat(exactChanges(everything.changes())).containsExactlyElementsOf(exactChanges(all(log)));
+        assertThat(everything.isLast()).isTrue();
+    }
+
+    @Test
+    void changesInStartsAfterTheGivenSeq() {
+        ChangeLog log = createChangeLog();
+        for (int i = 0; i < 6; i++) {
+            log.append(List.of(reading("Oslo", i, i), reading("Bergen", i, i)));
+        }
+
+        ChangePage page = log.changesIn(new ReadingRange(new City("Oslo"), at(0), at(100)), 5, 10);
+
+        assertThat(seqs(page.changes())).containsExactly(7L, 9L, 11L);
+        assertThat(page.completeThrough()).isEqualTo(12);
+    }
+
+    @Test
+    void aFullRangePageWithMoreToFollowIsCompleteThroughItsLastChangeAndTheLastPageThroughTheHead() {
+        ChangeLog log = createChangeLog();
+        for (int i = 0; i < 5; i++) {
+            log.append(List.of(reading("Oslo", i, i), reading("Bergen", i, i)));
+        }
+        ReadingRange oslo = new ReadingRange(new City("Oslo"), at(0), at(100));
+
+        ChangePage first = log.changesIn(oslo, 0, 2);
+        ChangePage second = log.changesIn(oslo, first.completeThrough(), 2);
+        ChangePage third = log.changesIn(oslo, second.completeThrough(), 2);
+
+        assertThat(seqs(first.changes())).containsExactly(1L, 3L);
+        assertThat(first.completeThrough()).isEqualTo(3);
+        assertThat(first.isLast()).isFalse();
+        assertThat(seqs(second.changes())).containsExactly(5L, 7L);
+        assertThat(second.completeThrough()).isEqualTo(7);
+        assertThat(second.isLast()).isFalse();
+        assertThat(seqs(third.changes())).containsExactly(9L);
+        assertThat(third.completeThrough()).isEqualTo(10);
+        assertThat(third.isLast()).isTrue();
+    }
+
+    @Test
+    void aRangePageExactlyFullWithNothingMoreInTheRangeIsTheLast() {
+        ChangeLog log = createChangeLog();
+        log.append(List.of(reading("Oslo", 0, 1), reading("Oslo", 1, 1), reading("Bergen", 0, 1),
+                reading("Bergen", 1, 1)));
+
+        ChangePage page = log.changesIn(new ReadingRange(new City("Oslo"), at(0), at(100)), 0, 2);
+
+        assertThat(seqs(page.changes())).containsExactly(1L, 2L);
+        assertThat(page.completeThrough()).isEqualTo(4);
+        assertThat(page.isLast()).isTrue();
+    }
+
+    @Test
+    void anEmptyRangeIsAnEmptyLastPageCompleteThroughTheHead() {
+        ChangeLog log = createChangeLog();
+        ChangePage ofNewLog = log.changesIn(ReadingRange.ALL, 0, 10);
+        log.append(List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1)));
+
+        ChangePage otherCity = log.changesIn(new ReadingRange(new City("Rome"), at(0), at(100)), 0, 10);
+        ChangePage otherPeriod = log.changesIn(new ReadingRange(null, at(1), at(100)), 0, 10);
+        ChangePage afterTheHead = log.changesIn(ReadingRange.ALL, 2, 10);
+
+        assertThat(ofNewLog.changes()).isEmpty();
+        assertThat(ofNewLog.completeThrough()).isZero();
+        assertThat(ofNewLog.isLast()).isTrue();
+        for (ChangePage page : List.of(otherCity, otherPeriod, afterTheHead)) {
+            assertThat(page.changes()).isEmpty();
+            assertThat(page.head()).isEqualTo(2);
+            assertThat(page.completeThrough()).isEqualTo(2);
+            assertThat(page.isLast()).isTrue();
+        }
+    }
+
+    @Test
+    void pagingThroughARangeVisitsEachCurrentReadingInItOnceEvenAfterAReopen() {
+        ChangeLog log = createChangeLog();
+        for (int batch = 0; batch < 15; batch++) {
+            List<WeatherReading> readings = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                int n = batch * 7 + i;
+                readings.add(reading(n % 3 == 0 ? "OSLO" : n % 3 == 1 ? "oslo" : "City " + n % 5, n % 13, batch));
+            }
+            log.append(readings);
+        }
+        ChangeLog reopened = reopen(log);
+
+        for (ReadingRange range : List.of(new ReadingRange(new City("Oslo"), at(2), at(9)),
+                new ReadingRange(null, at(4), at(6)), ReadingRange.ALL)) {
+            List<Change> visited = new ArrayList<>();
+            long after = 0;
+            int pages = 0;
+            ChangePage page;
+            do {
+                page = reopened.changesIn(range, after, 3);
+                visited.addAll(page.changes());
+                assertThat(page.completeThrough()).isGreaterThanOrEqualTo(after);
+                after = page.completeThrough();
+                pages++;
+            } while (!page.isLast() && pages < 1000);
+
+            assertThat(after).as("%s", range).isEqualTo(reopened.head());
+            assertThat(exactChanges(visited)).as("%s", range)
+                    .isNotEmpty().containsExactlyElementsOf(exactChanges(inRange(reopened, range)));
+        }
     }
 
     @Test

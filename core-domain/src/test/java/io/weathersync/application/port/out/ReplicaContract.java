@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract of a slave's {@link Replica}: changes and sync state move together, a resync builds a new
- * generation while the old one is served, and (through {@link WeatherReadingsContract}) the read side.
+ * generation while the old one is served, a repair overwrites what differs without moving the state, and
+ * (through {@link WeatherReadingsContract}) the read side.
  */
 public abstract class ReplicaContract extends WeatherReadingsContract {
 
@@ -277,6 +278,159 @@ public abstract class ReplicaContract extends WeatherReadingsContract {
         assertThat(reopened.state()).isEqualTo(new SyncState(S2, 4));
         assertThat(exactReadings(reopened.latestAll()))
                 .containsExactly(exact(reading("Paris", 0, 10)), exact(reading("Rome", 0, 20)));
+    }
+
+    private static Digest digestOf(StreamId stream, long seq, WeatherReading... readings) {
+        DigestBuilder builder = new DigestBuilder();
+        for (WeatherReading reading : readings) {
+            builder.add(reading);
+        }
+        return builder.build(stream, seq);
+    }
+
+    @Test
+    void repairOverwritesAServedReadingThatDiffersWithoutMovingTheState() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1)));
+
+        int written = replica.repair(S1, List.of(new Change(S1, 2, reading("Bergen", 0, 9))));
+
+        Digest expected = digestOf(S1, 2, reading("Oslo", 0, 1), reading("Bergen", 0, 9));
+        assertThat(written).isEqualTo(1);
+        assertThat(replica.state()).isEqualTo(new SyncState(S1, 2));
+        assertThat(replica.latest(new City("Bergen")).map(r -> exact(r))).contains(exact(reading("Bergen", 0, 9)));
+        assertThat(replica.digest()).isEqualTo(expected);
+        assertThat(reopen(replica).digest()).isEqualTo(expected);
+    }
+
+    @Test
+    void aHeldReadingWithAnOlderSeqIsOverwrittenAndThenCarriesTheRepairsSeq() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1)));
+        replica.apply(S1, List.of(), 5);
+
+        int first = replica.repair(S1, List.of(new Change(S1, 4, reading("Oslo", 0, 4))));
+        int older = replica.repair(S1, List.of(new Change(S1, 3, reading("Oslo", 0, 3))));
+
+        assertThat(first).isEqualTo(1);
+        assertThat(older).isZero();
+        assertThat(replica.state()).isEqualTo(new SyncState(S1, 5));
+        assertThat(replica.digest()).isEqualTo(digestOf(S1, 5, reading("Oslo", 0, 4), reading("Bergen", 0, 1)));
+    }
+
+    @Test
+    void repairDoesNotOverwriteANewerHeldCorrection() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1)));
+        replica.apply(S1, List.of(new Change(S1, 3, reading("Oslo", 0, 3))), 3);
+        SyncState state = replica.state();
+        Digest digest = replica.digest();
+
+        int written = replica.repair(S1, List.of(new Change(S1, 1, reading("Oslo", 0, 1))));
+
+        assertThat(written).isZero();
+        assertUnchanged(replica, state, digest);
+        assertThat(replica.latest(new City("Oslo")).map(r -> exact(r))).contains(exact(reading("Oslo", 0, 3)));
+    }
+
+    @Test
+    void repairAddsReadingsTheReplicaLacksAndServesThem() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1)));
+        replica.apply(S1, List.of(), 3);
+
+        int written = replica.repair(S1, List.of(new Change(S1, 2, reading("Oslo", 5, 2)),
+                new Change(S1, 3, reading("Rome", 0, 3))));
+
+        assertThat(written).isEqualTo(2);
+        assertThat(replica.state()).isEqualTo(new SyncState(S1, 3));
+        assertThat(replica.latest(new City("Oslo")).map(r -> exact(r))).contains(exact(reading("Oslo", 5, 2)));
+        assertThat(replica.latest(new City("Rome")).map(r -> exact(r))).contains(exact(reading("Rome", 0, 3)));
+        assertThat(replica.digest())
+                .isEqualTo(digestOf(S1, 3, reading("Oslo", 0, 1), reading("Oslo", 5, 2), reading("Rome", 0, 3)));
+    }
+
+    @Test
+    void repairSkipsChangesAfterTheAppliedSeq() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1)));
+        SyncState state = replica.state();
+        Digest digest = replica.digest();
+
+        int written = replica.repair(S1, List.of(new Change(S1, 3, reading("Oslo", 0, 3)),
+                new Change(S1, 4, reading("Rome", 0, 4))));
+
+        assertThat(written).isZero();
+        assertUnchanged(replica, state, digest);
+        assertThat(replica.latest(new City("Rome"))).isEmpty();
+    }
+
+    @Test
+    void repairOfANewReplicaWritesNothing() {
+        Replica replica = createReplica();
+
+        int written = replica.repair(S1, changes(S1, 1, List.of(reading("Oslo", 0, 5))));
+
+        assertThat(written).isZero();
+        assertUnchanged(replica, SyncState.EMPTY, new DigestBuilder().build(null, 0));
+        assertThat(replica.latestAll()).isEmpty();
+    }
+
+    @Test
+    void repairOfAStreamThatIsNotServedWritesNothingNotEvenToAResyncInProgress() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1)));
+        replica.beginResync(S2);
+        replica.apply(S2, changes(S2, 1, List.of(reading("Oslo", 0, 2))), 1);
+        SyncState state = replica.state();
+        Digest digest = replica.digest();
+
+        int toPending = replica.repair(S2, changes(S2, 1, List.of(reading("Oslo", 0, 5))));
+        int toUnknown = replica.repair(S3, changes(S3, 1, List.of(reading("Oslo", 0, 5))));
+
+        assertThat(List.of(toPending, toUnknown)).containsOnly(0);
+        assertUnchanged(replica, state, digest);
+        assertThat(replica.pendingResync()).contains(new SyncState(S2, 1));
+        replica.finishResync();
+        assertThat(replica.latest(new City("Oslo")).map(r -> exact(r))).contains(exact(reading("Oslo", 0, 2)));
+    }
+
+    @Test
+    void aChangeOfAnotherStreamInsideARepairIsSkipped() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1)));
+
+        int written = replica.repair(S1, List.of(new Change(S2, 1, reading("Oslo", 0, 9)),
+                new Change(S1, 2, reading("Bergen", 0, 9))));
+
+        assertThat(written).isEqualTo(1);
+        assertThat(replica.digest()).isEqualTo(digestOf(S1, 2, reading("Oslo", 0, 1), reading("Bergen", 0, 9)));
+    }
+
+    @Test
+    void identicalReadingsAreNotCountedButARespeltCityIs() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1)));
+        SyncState state = replica.state();
+        Digest digest = replica.digest();
+
+        int identical = replica.repair(S1, changes(S1, 1, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1))));
+        assertUnchanged(replica, state, digest);
+        int respelt = replica.repair(S1, List.of(new Change(S1, 2, reading("BERGEN", 0, 1))));
+
+        assertThat(identical).isZero();
+        assertThat(respelt).isEqualTo(1);
+        assertThat(replica.latest(new City("bergen")).orElseThrow().city().name()).isEqualTo("BERGEN");
+        assertThat(replica.state()).isEqualTo(state);
+    }
+
+    @Test
+    void repairCountsOnlyTheReadingsItWrote() {
+        Replica replica = serving(S1, List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 1), reading("Rome", 0, 1)));
+        replica.apply(S1, List.of(new Change(S1, 4, reading("Rome", 0, 4))), 4);
+
+        int written = replica.repair(S1, List.of(
+                new Change(S1, 1, reading("Oslo", 0, 1)),
+                new Change(S1, 2, reading("Bergen", 0, 7)),
+                new Change(S1, 3, reading("Rome", 0, 1)),
+                new Change(S1, 5, reading("Lima", 0, 5))));
+
+        assertThat(written).isEqualTo(1);
+        assertThat(replica.state()).isEqualTo(new SyncState(S1, 4));
+        assertThat(replica.digest()).isEqualTo(
+                digestOf(S1, 4, reading("Oslo", 0, 1), reading("Bergen", 0, 7), reading("Rome", 0, 4)));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.weathersync.domain.message.ChangeMessage;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.RejectedMessage.Kind;
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.message.SignedPush;
 import io.weathersync.domain.model.Change;
 
 import java.io.IOException;
@@ -22,8 +23,8 @@ import java.util.Map;
 
 /**
  * Signed changes as JSON (DESIGN "Message format") for the HTTP push body, the catch-up page and the
- * receive route: the fields come from {@link ChangeMessage}, this class only adds Jackson. Thread-safe;
- * create one and share it.
+ * receive route, and signed pushed pages ({@link SignedPush}) for seed 001's requested sync: the fields come
+ * from {@link ChangeMessage}, this class only adds Jackson. Thread-safe; create one and share it.
  */
 public final class ChangeJson {
 
@@ -78,6 +79,15 @@ public final class ChangeJson {
 
     /** As {@link #parse(String)}, from UTF-8 bytes. */
     public List<SignedChange> parse(byte[] json) {
+        return changes(readTree(json));
+    }
+
+    /**
+     * Reads one JSON value, strictly (no duplicate keys, nothing after it).
+     *
+     * @throws RejectedMessage MALFORMED when it is not one JSON value
+     */
+    public JsonNode readTree(byte[] json) {
         JsonNode root;
         try {
             root = mapper.readTree(json);
@@ -89,6 +99,15 @@ public final class ChangeJson {
         if (root == null || root.isMissingNode()) {
             throw new RejectedMessage(Kind.MALFORMED, "body: empty, expected a JSON object or array");
         }
+        return root;
+    }
+
+    /**
+     * Reads one change object or an array of them from a parsed body; all or nothing.
+     *
+     * @throws RejectedMessage as {@link #parse(String)}
+     */
+    public List<SignedChange> changes(JsonNode root) {
         if (root.isObject()) {
             return List.of(fromJsonObject(root));
         }
@@ -105,6 +124,44 @@ public final class ChangeJson {
         }
         throw new RejectedMessage(Kind.MALFORMED,
                 "body: must be a JSON object or an array of objects, was " + describe(root));
+    }
+
+    /** Whether a parsed body is a pushed page (an object with {@code kind}) rather than live changes. */
+    public static boolean isPush(JsonNode root) {
+        return root != null && root.isObject() && root.has(PushFields.KIND);
+    }
+
+    /**
+     * A signed pushed page as a JSON object: {@code {"kind":"catch_up"|"repair","after":N,"stream":…,"head":…,
+     * "complete_through":…,"changes":[change objects],"sig":…}}, {@code sig} only when it carries one.
+     */
+    public ObjectNode toJsonObject(SignedPush push) {
+        return PushFields.write(this, push);
+    }
+
+    /** The pushed page as UTF-8 JSON bytes. */
+    public byte[] toJsonBytes(SignedPush push) {
+        return toJsonObject(push).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a pushed page from UTF-8 JSON.
+     *
+     * @throws RejectedMessage as {@link #pushFromJson}
+     */
+    public SignedPush parsePush(byte[] json) {
+        return pushFromJson(readTree(json));
+    }
+
+    /**
+     * Reads a pushed page from a parsed body. Its signature is not checked here.
+     *
+     * @throws RejectedMessage MALFORMED when it is not an object; INVALID_FIELD (or, for a change, that change's
+     *                         kind) naming the field that is missing, mistyped or inconsistent, e.g.
+     *                         {@code changes[2]: humidity: …} or {@code complete_through: must not exceed head …}
+     */
+    public SignedPush pushFromJson(JsonNode root) {
+        return PushFields.read(this, root);
     }
 
     /**
@@ -126,7 +183,7 @@ public final class ChangeJson {
         return new SignedChange(change, ChangeMessage.signature(fields));
     }
 
-    private static String describe(JsonNode node) {
+    static String describe(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "null";
         }

@@ -6,18 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterClient;
 import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
-import io.weathersync.domain.model.StreamId;
+import io.weathersync.domain.model.ReadingRange;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -100,6 +105,26 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
         result.put("timestamp", entry.at().toString());
         body.put("timestamp", entry.at().toString());
         call(post("/api/v1/cascade/report-result", body), "POST /api/v1/cascade/report-result");
+    }
+
+    /**
+     * {@code POST /api/dms/slaves/{slave_name}/sync} with {@code {"city","start_date","end_date"}}: an empty
+     * body for no repair, else the range's instants (and its city, if it has one), so the master re-sends exactly
+     * that range. The reply's {@code data} is {@code {"from_seq","to_seq","pushed","resent"}}.
+     */
+    @Override
+    public SyncOutcome requestSync(String slaveName, Optional<ReadingRange> repair) {
+        Objects.requireNonNull(slaveName, "slaveName");
+        ObjectNode body = json.mapper().createObjectNode();
+        repair.ifPresent(range -> {
+            range.onlyCity().ifPresent(city -> body.put("city", city.name()));
+            body.put("start_date", range.start().toString());
+            body.put("end_date", range.end().toString());
+        });
+        String what = "POST /api/dms/slaves/" + slaveName + "/sync";
+        String segment = URLEncoder.encode(slaveName, StandardCharsets.UTF_8).replace("+", "%20");
+        JsonNode data = call(post("/api/dms/slaves/" + segment + "/sync", body), what);
+        return MasterReplies.syncOutcome(data, what);
     }
 
     private HttpRequest.Builder post(String path, ObjectNode body) {

@@ -3,6 +3,7 @@ package io.weathersync.adapter.http.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterUnavailableException;
+import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
@@ -72,6 +73,17 @@ final class MasterReplies {
         }
         return new HeartbeatReply(stream(object, what), whole(object, "head", what),
                 key == null || key.isNull() ? null : key.asText());
+    }
+
+    static SyncOutcome syncOutcome(JsonNode data, String what) {
+        JsonNode object = object(data, what);
+        long pushed = whole(object, "pushed", what);
+        long resent = whole(object, "resent", what);
+        if (pushed > Integer.MAX_VALUE || resent > Integer.MAX_VALUE) {
+            throw malformed(what, "data.pushed/resent: too large");
+        }
+        return new SyncOutcome(whole(object, "from_seq", what), whole(object, "to_seq", what), (int) pushed,
+                (int) resent);
     }
 
     private static JsonNode object(JsonNode data, String what) {

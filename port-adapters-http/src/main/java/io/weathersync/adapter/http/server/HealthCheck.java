@@ -8,10 +8,12 @@ import java.util.function.BooleanSupplier;
  * One component the health endpoint reports: {@code up}, {@code down}, or {@code not configured}.
  *
  * @param name  the component's name in {@code components} (e.g. {@code store}, {@code redis})
- * @param probe answers whether the component works (a throw counts as down); empty when not configured.
- *              It should return quickly: it runs on every {@code GET /api/health}.
+ * @param probe    answers whether the component works (a throw counts as down); empty when not configured.
+ *                 It should return quickly: it runs on every {@code GET /api/health}.
+ * @param critical whether the node is down without it (503); a non-critical component that is down makes
+ *                 the node {@code degraded} (still 200)
  */
-public record HealthCheck(String name, Optional<BooleanSupplier> probe) {
+public record HealthCheck(String name, Optional<BooleanSupplier> probe, boolean critical) {
 
     /** Requires a name and an optional probe. */
     public HealthCheck {
@@ -22,13 +24,18 @@ public record HealthCheck(String name, Optional<BooleanSupplier> probe) {
         }
     }
 
-    /** A configured component checked by {@code probe}. */
+    /** A configured component the node cannot work without, checked by {@code probe}. */
     public static HealthCheck of(String name, BooleanSupplier probe) {
-        return new HealthCheck(name, Optional.of(probe));
+        return new HealthCheck(name, Optional.of(probe), true);
+    }
+
+    /** A configured component the node works on without, if worse (e.g. the live bus: slaves catch up). */
+    public static HealthCheck nonCritical(String name, BooleanSupplier probe) {
+        return new HealthCheck(name, Optional.of(probe), false);
     }
 
     /** A component this node runs without (reported, never failing the check). */
     public static HealthCheck notConfigured(String name) {
-        return new HealthCheck(name, Optional.empty());
+        return new HealthCheck(name, Optional.empty(), false);
     }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/health}: {@code {"status":"ok","components":{…}}} (seed 000's answer plus component checks),
- * or 503 with {@code "status":"down"} when a configured component fails.
+ * {@code GET /api/health}: {@code {"status":"ok","components":{…}}} (seed 000's answer plus component checks);
+ * {@code "degraded"} (still 200) when a non-critical component is down, 503 with {@code "down"} when a critical
+ * one is.
  */
 final class HealthRoutes implements HttpService {
 
@@ -35,13 +36,16 @@ final class HealthRoutes implements HttpService {
     private void health(ServerRequest req, ServerResponse res) {
         Map<String, String> components = new LinkedHashMap<>();
         boolean up = true;
+        boolean whole = true;
         for (HealthCheck check : checks) {
             String state = state(check);
-            up &= !state.equals("down");
+            boolean down = state.equals("down");
+            up &= !(down && check.critical());
+            whole &= !down;
             components.put(check.name(), state);
         }
         Replies.send(res, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
-                Replies.object("status", up ? "ok" : "down", "components", components));
+                Replies.object("status", !up ? "down" : whole ? "ok" : "degraded", "components", components));
     }
 
     private static String state(HealthCheck check) {

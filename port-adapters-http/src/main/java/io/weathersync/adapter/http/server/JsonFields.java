@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Typed access to the fields of a JSON object in a request body; every mismatch is a 400 naming the field
@@ -32,6 +33,17 @@ final class JsonFields {
     /** The object as compact JSON text. */
     String asText() {
         return object.toString();
+    }
+
+    /** 400 naming the first field (with a non-null value) that is not one of {@code known}, e.g. a typo. */
+    void rejectUnknown(Set<String> known) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String key = field.getKey();
+            if (!known.contains(key) && !field.getValue().isNull()) {
+                throw ApiException.badRequest(path(key.length() > 64 ? key.substring(0, 64) + "…" : key)
+                        + ": unknown field; expected " + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
     }
 
     Optional<String> string(String name, int maxLength) {

@@ -13,6 +13,7 @@ import io.weathersync.application.port.in.RecordSyncResultUseCase;
 import io.weathersync.application.port.in.RegisterNodeUseCase;
 import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.in.ServeChangesUseCase;
+import io.weathersync.application.port.in.SyncSlaveUseCase;
 import io.weathersync.application.port.in.TestConnectionUseCase;
 import io.weathersync.domain.status.NodeRole;
 
@@ -25,14 +26,15 @@ import java.util.Optional;
  * The master's whole HTTP API, for app-master to register on its routing:
  * <pre>{@code
  * HttpNode node = HttpNode.start(host, port, routing -> MasterApi.register(routing, new MasterApi.Dependencies(
- *         query, publish, serveChanges, masterStatus, masterStatus, MasterApi.Registry.of(nodeRegistry),
+ *         query, publish, serveChanges, slaveSync, masterStatus, masterStatus, MasterApi.Registry.of(nodeRegistry),
  *         Optional.ofNullable(System.getenv("ADMIN_TOKEN")), List.of(HealthCheck.of("store", ...)),
  *         AuthThrottle.standard(clock), clock)));
  * }</pre>
  * Routes: {@code /api/health}, {@code /api/weather/latest|history}, {@code /api/dms/digest},
- * {@code /api/dms/status}, {@code POST /api/publish} (admin), the {@code /api/v1/cascade/…} node administration
- * (admin) and the slave-facing {@code changes}, {@code heartbeat} and {@code report-result} (AK-SK). Every
- * error is JSON; serve it with {@link HttpNode} so oversize bodies and transport errors are JSON too.
+ * {@code /api/dms/status}, {@code POST /api/publish} (admin), {@code POST /api/dms/slaves/{slave_name}/sync} (that
+ * slave's AK-SK or admin), the {@code /api/v1/cascade/…} node administration (admin) and the slave-facing
+ * {@code changes}, {@code heartbeat} and {@code report-result} (AK-SK). Every error is JSON; serve it with
+ * {@link HttpNode} so oversize bodies and transport errors are JSON too.
  */
 public final class MasterApi {
 
@@ -50,6 +52,7 @@ public final class MasterApi {
                 new StatusRoutes(deps.status(), NodeRole.MASTER),
                 PublishRoutes.master(deps.publish(), admin),
                 new ChangesRoutes(deps.changes(), nodes, deps.registry().syncResults(), deps.clock()),
+                new SlaveSyncRoutes(deps.syncSlave(), admin, nodes),
                 new HeartbeatRoutes(deps.heartbeats(), nodes),
                 new ReportRoutes(deps.registry().syncResults(), nodes, deps.clock()),
                 new NodeRoutes(deps.registry(), admin),
@@ -62,6 +65,7 @@ public final class MasterApi {
      * @param query      reads (latest, history, digest) from the master's store
      * @param publish    {@code POST /api/publish}
      * @param changes    the catch-up pages
+     * @param syncSlave  pushes a slave what it lacks on request ({@code SlaveSyncService})
      * @param status     the status view ({@code MasterStatusService})
      * @param heartbeats slaves' heartbeats ({@code MasterStatusService})
      * @param registry   the node registry's use cases ({@link Registry#of} a {@code NodeRegistryService})
@@ -71,15 +75,16 @@ public final class MasterApi {
      * @param clock      stamps sync log entries
      */
     public record Dependencies(QueryWeatherUseCase query, PublishReadingsUseCase publish, ServeChangesUseCase changes,
-                               ReportStatusUseCase status, RecordHeartbeatUseCase heartbeats, Registry registry,
-                               Optional<String> adminToken, List<HealthCheck> health, AuthThrottle throttle,
-                               Clock clock) {
+                               SyncSlaveUseCase syncSlave, ReportStatusUseCase status,
+                               RecordHeartbeatUseCase heartbeats, Registry registry, Optional<String> adminToken,
+                               List<HealthCheck> health, AuthThrottle throttle, Clock clock) {
 
         /** Requires every part. */
         public Dependencies {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(publish, "publish");
             Objects.requireNonNull(changes, "changes");
+            Objects.requireNonNull(syncSlave, "syncSlave");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(heartbeats, "heartbeats");
             Objects.requireNonNull(registry, "registry");

@@ -1,29 +1,37 @@
 package io.weathersync.adapter.http.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.application.port.in.ReceiveChangesUseCase;
+import io.weathersync.application.port.in.ReceivePushUseCase;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.message.SignedPush;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * {@code POST /api/dms/sync/receive} on a slave (seed 001): the master pushes signed changes, one object or an
- * array. A body that does not parse is refused whole (400, nothing applied); parsed changes go to the
- * replication use case, which verifies each signature with the master's key before applying — that signature
- * is what authenticates a push.
+ * {@code POST /api/dms/sync/receive} on a slave (seed 001), authenticated by the master's signatures. Two bodies:
+ * live changes (one object or an array), each verified by the replication use case, which drops a bad one; and a
+ * pushed page of a requested sync (an object with {@code kind}), verified as a whole: a bad signature is a 403
+ * and writes nothing. A body that does not parse is refused whole (400, nothing applied).
  */
 final class ReceiveRoutes implements HttpService {
 
     private static final String PATH = "/api/dms/sync/receive";
 
     private final ReceiveChangesUseCase receive;
+    private final ReceivePushUseCase pushes;
 
-    ReceiveRoutes(ReceiveChangesUseCase receive) {
+    ReceiveRoutes(ReceiveChangesUseCase receive, ReceivePushUseCase pushes) {
         this.receive = receive;
+        this.pushes = pushes;
     }
 
     @Override
@@ -34,13 +42,33 @@ final class ReceiveRoutes implements HttpService {
 
     private void receive(ServerRequest req, ServerResponse res) {
         byte[] body = Bodies.requiredJsonBytes(req);
-        List<SignedChange> changes;
+        JsonNode root = parsed(() -> Replies.CODEC.readTree(body));
+        if (ChangeJson.isPush(root)) {
+            receivePush(parsed(() -> Replies.CODEC.pushFromJson(root)), res);
+            return;
+        }
+        List<SignedChange> changes = parsed(() -> Replies.CODEC.changes(root));
+        receive.receive(changes);
+        Replies.ok(res, Replies.object("result", "success", "received", changes.size()));
+    }
+
+    private void receivePush(SignedPush push, ServerResponse res) {
+        int written;
         try {
-            changes = Replies.CODEC.parse(body);
+            written = pushes.receive(push);
+        } catch (RejectedMessage e) {
+            throw new ApiException(e.kind() == RejectedMessage.Kind.BAD_SIGNATURE ? Status.FORBIDDEN_403
+                    : Status.BAD_REQUEST_400, e.getMessage());
+        }
+        Replies.ok(res, Replies.object("result", "success", "written", written));
+    }
+
+    /** What {@code read} parses; its rejection is a 400 with the message naming the problem. */
+    private static <T> T parsed(Supplier<T> read) {
+        try {
+            return read.get();
         } catch (RejectedMessage e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        receive.receive(changes);
-        Replies.ok(res, Replies.object("result", "success", "received", changes.size()));
     }
 }

@@ -1,5 +1,6 @@
 package io.weathersync.adapter.http.server;
 
+import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.message.ChangeMessage;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The JSON shapes of replies (seed 000 readings, seed 001 status, seed 002 nodes and logs, the digest). */
+/** The JSON shapes of replies (seed 000 readings, seed 001 status and sync outcome, seed 002 nodes, logs, digest). */
 final class Shapes {
 
     private Shapes() {
@@ -81,6 +82,15 @@ final class Shapes {
                 "to_seq", entry.toSeq(),
                 "count", entry.count(),
                 "detail", entry.detail());
+    }
+
+    /** What a requested sync pushed: {@code {"from_seq","to_seq","pushed","resent"}}. */
+    static Map<String, Object> syncOutcome(SyncOutcome outcome) {
+        return Replies.object(
+                "from_seq", outcome.fromSeq(),
+                "to_seq", outcome.toSeq(),
+                "pushed", outcome.pushed(),
+                "resent", outcome.resent());
     }
 
     static String iso(Instant instant) {

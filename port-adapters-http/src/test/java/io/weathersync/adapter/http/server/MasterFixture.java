@@ -3,11 +3,14 @@ package io.weathersync.adapter.http.server;
 import io.weathersync.adapter.memory.InMemoryChangeBus;
 import io.weathersync.adapter.memory.InMemoryChangeLog;
 import io.weathersync.adapter.memory.InMemoryNodeRegistry;
+import io.weathersync.application.port.out.PushFailedException;
+import io.weathersync.application.port.out.SlavePush;
 import io.weathersync.application.service.MasterStatusService;
 import io.weathersync.application.service.NodeRegistryService;
 import io.weathersync.application.service.PublishReadingsService;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ServeChangesService;
+import io.weathersync.application.service.SlaveSyncService;
 import io.weathersync.domain.cluster.IssuedCredential;
 import io.weathersync.domain.cluster.MasterIdentity;
 import io.weathersync.domain.cluster.NewNode;
@@ -38,6 +41,11 @@ final class MasterFixture {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     static final Duration OFFLINE_AFTER = Duration.ofSeconds(45);
+    /** Small, so that a requested sync of a few readings takes several pages. */
+    static final int PAGE_SIZE = 3;
+    private static final SlavePush NO_PUSH = (url, push) -> {
+        throw new PushFailedException("this fixture pushes to no slave");
+    };
 
     final MutableClock clock = new MutableClock(NOW);
     final InMemoryChangeLog log = new InMemoryChangeLog();
@@ -55,17 +63,27 @@ final class MasterFixture {
             new StatusAggregator(clock, OFFLINE_AFTER), clock);
 
     MasterApi.Dependencies deps(Optional<String> adminToken, AuthThrottle throttle, List<HealthCheck> health) {
+        return deps(adminToken, throttle, health, NO_PUSH);
+    }
+
+    MasterApi.Dependencies deps(Optional<String> adminToken, AuthThrottle throttle, List<HealthCheck> health,
+                                SlavePush push) {
+        ChangeSigner signer = new ChangeSigner(keys.getPrivate());
         return new MasterApi.Dependencies(new QueryWeatherService(log),
-                new PublishReadingsService(log, new InMemoryChangeBus(), Optional.of(new ChangeSigner(keys.getPrivate())),
-                        clock),
-                new ServeChangesService(log), status, status, MasterApi.Registry.of(nodes), adminToken, health,
-                throttle, clock);
+                new PublishReadingsService(log, new InMemoryChangeBus(), Optional.of(signer), clock),
+                new ServeChangesService(log), new SlaveSyncService(log, registry, push, signer, clock, PAGE_SIZE),
+                status, status, MasterApi.Registry.of(nodes), adminToken, health, throttle, clock);
     }
 
     /** The standard wiring: admin token set, a throttle generous enough for many failing tests. */
     MasterApi.Dependencies deps() {
+        return deps(NO_PUSH);
+    }
+
+    /** The standard wiring, pushing requested syncs with {@code push}. */
+    MasterApi.Dependencies deps(SlavePush push) {
         return deps(Optional.of(ADMIN_TOKEN), new AuthThrottle(1000, Duration.ofMinutes(1), clock),
-                List.of(HealthCheck.of("store", () -> true), HealthCheck.notConfigured("redis")));
+                List.of(HealthCheck.of("store", () -> true), HealthCheck.notConfigured("redis")), push);
     }
 
     /** A registered, enabled slave with fresh credentials. */

@@ -6,6 +6,7 @@ import io.weathersync.adapter.memory.InMemoryMasterClient;
 import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ReplicationService;
+import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.message.ChangeVerifier;
 import io.weathersync.domain.message.SignedChange;
@@ -50,7 +51,8 @@ class SlaveApiTest {
                 KEYS.clock, 100, 100);
         replication.receive(signed(changes.subList(0, 1)));
         server = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
-                new QueryWeatherService(REPLICA), replication, () -> STATUS,
+                new QueryWeatherService(REPLICA), replication, replication,
+                new RequestSyncService(new InMemoryMasterClient(MASTER_LOG, KEYS.publicKey)), () -> STATUS,
                 List.of(HealthCheck.of("store", () -> true), HealthCheck.notConfigured("redis")))));
     }
 

@@ -23,6 +23,7 @@ class StatusAndHealthRoutesTest {
             "tasks_count", "last_sync", "sync_delay", "lag_changes");
     private static final MasterFixture MASTER = new MasterFixture();
     private static final AtomicBoolean REDIS_UP = new AtomicBoolean(true);
+    private static final AtomicBoolean STORE_UP = new AtomicBoolean(true);
     private static TestServer server;
 
     @BeforeAll
@@ -34,7 +35,7 @@ class StatusAndHealthRoutesTest {
                 7, NOW.minusSeconds(5), Duration.ofSeconds(3600), "0.1.0", "backup1.example.com", 11183));
         server = TestServer.start(routing -> MasterApi.register(routing, MASTER.deps(
                 Optional.of(MasterFixture.ADMIN_TOKEN), AuthThrottle.standard(MASTER.clock),
-                List.of(HealthCheck.of("store", () -> true), HealthCheck.of("redis", REDIS_UP::get),
+                List.of(HealthCheck.of("store", STORE_UP::get), HealthCheck.nonCritical("redis", REDIS_UP::get),
                         HealthCheck.notConfigured("push")))));
     }
 
@@ -97,13 +98,28 @@ class StatusAndHealthRoutesTest {
     }
 
     @Test
-    void aFailingComponentMakesHealthA503Down() {
-        REDIS_UP.set(false);
+    void aFailingCriticalComponentMakesHealthA503Down() {
+        STORE_UP.set(false);
         try {
             Reply reply = server.get("/api/health");
 
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.json().get("status").asText()).isEqualTo("down");
+            assertThat(reply.json().get("components").get("store").asText()).isEqualTo("down");
+            assertThat(reply.json().get("components").get("redis").asText()).isEqualTo("up");
+        } finally {
+            STORE_UP.set(true);
+        }
+    }
+
+    @Test
+    void aFailingNonCriticalComponentLeavesTheNodeUpButDegraded() {
+        REDIS_UP.set(false);
+        try {
+            Reply reply = server.get("/api/health");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.json().get("status").asText()).isEqualTo("degraded");
             assertThat(reply.json().get("components").get("redis").asText()).isEqualTo("down");
             assertThat(reply.json().get("components").get("store").asText()).isEqualTo("up");
         } finally {

@@ -1,0 +1,44 @@
+package io.weathersync.adapter.http.server;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.ReadingRange;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the body of {@code POST /api/dms/slaves/{slave_name}/sync} (seed 001, with {@code city} for the seed's
+ * {@code symbol}): {@code {"city","start_date","end_date"}}, all optional, and the whole body optional. No field
+ * means no repair (only the gap is filled); a city alone means its whole history; dates alone mean every city in
+ * that range. A date is a UTC day; as {@code end_date} it includes that day.
+ */
+final class SyncRequests {
+
+    private static final Set<String> FIELDS = Set.of("city", "start_date", "end_date");
+
+    private SyncRequests() {
+    }
+
+    /** The range to re-send, if any; a 400 naming the field for a wrong type, an unknown field or a bad date. */
+    static Optional<ReadingRange> repair(ServerRequest req) {
+        Optional<JsonFields> body = Bodies.optional(req).map(Bodies::object);
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonFields fields = body.get();
+        fields.rejectUnknown(FIELDS);
+        Optional<City> city = fields.string("city", 4 * City.MAX_LENGTH)
+                .map(name -> Validation.valid(() -> new City(name)));
+        Optional<Instant> start = fields.string("start_date", 64)
+                .map(text -> Times.parseBound(fields.path("start_date"), text, false));
+        Optional<Instant> end = fields.string("end_date", 64)
+                .map(text -> Times.parseBound(fields.path("end_date"), text, true));
+        if (city.isEmpty() && start.isEmpty() && end.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Validation.valid(() -> new ReadingRange(city.orElse(null),
+                start.orElse(ReadingRange.ALL.start()), end.orElse(ReadingRange.ALL.end()))));
+    }
+}
