@@ -31,14 +31,14 @@ public final class JdbiChangeLog implements ChangeLog {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiChangeLog.class);
 
     private final Jdbi jdbi;
-    private final ReadingStore readings;
+    private final JdbiWeatherReadings readings;
     private final StoredReadings stored = new StoredReadings();
     private final StreamId stream;
 
     /** The log stored in {@code database}; creates its stream id when the store is new. */
     public JdbiChangeLog(Database database) {
         this.jdbi = database.jdbi();
-        this.readings = new ReadingStore(database, ReadingTables.LOG);
+        this.readings = new JdbiWeatherReadings(database, ReadingTables.LOG);
         this.stream = initialise();
     }
 

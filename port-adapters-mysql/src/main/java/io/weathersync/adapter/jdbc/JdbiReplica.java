@@ -27,13 +27,13 @@ public final class JdbiReplica implements Replica {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiReplica.class);
 
     private final Jdbi jdbi;
-    private final ReadingStore readings;
+    private final JdbiWeatherReadings readings;
     private final Generations generations;
 
     /** The replica stored in {@code database}; an empty one when the store is new. */
     public JdbiReplica(Database database) {
         this.jdbi = database.jdbi();
-        this.readings = new ReadingStore(database, ReadingTables.REPLICA);
+        this.readings = new JdbiWeatherReadings(database, ReadingTables.REPLICA);
         this.generations = new Generations(jdbi);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO replica_state (id, " + ReplicaRow.COLUMNS
                 + ") VALUES (1, NULL, 1, 0, NULL, NULL, 0, 1) ON DUPLICATE KEY UPDATE id = id").execute());

@@ -24,13 +24,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The reads and the upsert that the log and the replica share, over one {@link ReadingTables}. */
-final class ReadingStore implements WeatherReadings {
+final class JdbiWeatherReadings implements WeatherReadings {
 
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final ReadingTables tables;
 
-    ReadingStore(Database database, ReadingTables tables) {
+    JdbiWeatherReadings(Database database, ReadingTables tables) {
         this.jdbi = database.jdbi();
         this.dialect = database.dialect();
         this.tables = tables;
