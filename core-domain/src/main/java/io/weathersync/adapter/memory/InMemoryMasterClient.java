@@ -24,6 +24,7 @@ public final class InMemoryMasterClient implements MasterClient {
     private volatile Heartbeat lastHeartbeat;
     private volatile boolean reachable = true;
     private volatile SyncSlaveUseCase syncHandler;
+    private volatile String slaveName;
 
     /** A client of {@code log}, whose master signs with the key {@code publicKey} (Base64 X.509, or null). */
     public InMemoryMasterClient(ChangeLog log, String publicKey) {
@@ -46,7 +47,7 @@ public final class InMemoryMasterClient implements MasterClient {
     public HeartbeatReply heartbeat(Heartbeat heartbeat) {
         requireReachable();
         lastHeartbeat = heartbeat;
-        return new HeartbeatReply(log.stream(), log.head(), publicKey);
+        return new HeartbeatReply(log.stream(), log.head(), publicKey, slaveName);
     }
 
     @Override
@@ -63,6 +64,11 @@ public final class InMemoryMasterClient implements MasterClient {
             throw new MasterUnavailableException("this in-memory master takes no sync requests");
         }
         return handler.sync(slaveName, repair);
+    }
+
+    /** Names the asking slave {@code name} in heartbeat answers, as a master names the node it registered. */
+    public void nameTheSlave(String name) {
+        this.slaveName = name;
     }
 
     /** Answers sync requests with {@code handler} (the master's sync service). */

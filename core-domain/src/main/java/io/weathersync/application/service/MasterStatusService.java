@@ -53,7 +53,7 @@ public final class MasterStatusService implements RecordHeartbeatUseCase, Report
     @Override
     public HeartbeatReply heartbeat(Node node, Heartbeat heartbeat) {
         registry.recordHeartbeat(new HeartbeatRecord(node.id(), clock.instant(), heartbeat));
-        return new HeartbeatReply(log.stream(), log.head(), publicKey);
+        return new HeartbeatReply(log.stream(), log.head(), publicKey, node.name());
     }
 
     @Override

@@ -102,7 +102,8 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
         NodeObservation masterLine = new NodeObservation(masterNode.name(), NodeRole.MASTER, masterNode.host(),
                 masterNode.port(), Duration.ZERO, masterNode.tasksCount(), lastReplyAt, null,
                 reply == null ? null : reply.stream(), reply == null ? 0 : reply.head());
-        NodeObservation selfLine = new NodeObservation(self.name(), NodeRole.SLAVE, self.host(), self.port(),
+        String name = reply == null || reply.nodeName() == null ? self.name() : reply.nodeName();
+        NodeObservation selfLine = new NodeObservation(name, NodeRole.SLAVE, self.host(), self.port(),
                 Duration.between(self.startedAt(), now), self.tasksCount(), now,
                 replication.lastSync().orElse(null), state.stream(), state.appliedSeq());
         return aggregator.aggregate(reply == null ? null : reply.stream(), reply == null ? 0 : reply.head(),

@@ -78,7 +78,7 @@ class MasterStatusServiceTest {
 
         HeartbeatReply reply = service.heartbeat(node, heartbeat);
 
-        assertThat(reply).isEqualTo(new HeartbeatReply(log.stream(), 3, PUBLIC_KEY));
+        assertThat(reply).isEqualTo(new HeartbeatReply(log.stream(), 3, PUBLIC_KEY, "slave-1"));
         assertThat(registry.lastHeartbeats()).containsExactly(new HeartbeatRecord(node.id(), T0.plusSeconds(7), heartbeat));
     }
 

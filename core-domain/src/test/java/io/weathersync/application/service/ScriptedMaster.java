@@ -60,7 +60,7 @@ final class ScriptedMaster implements MasterClient {
 
     @Override
     public HeartbeatReply heartbeat(Heartbeat heartbeat) {
-        return new HeartbeatReply(log.stream(), log.head(), null);
+        return new HeartbeatReply(log.stream(), log.head(), null, null);
     }
 
     @Override

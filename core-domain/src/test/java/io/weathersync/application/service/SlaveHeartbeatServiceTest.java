@@ -184,6 +184,15 @@ class SlaveHeartbeatServiceTest {
     }
 
     @Test
+    void theStatusNamesThisNodeAsTheMasterRegisteredIt() {
+        client.nameTheSlave("backup1");
+
+        service.beat();
+
+        assertThat(service.status().nodes()).extracting(NodeStatus::name).containsExactly("master", "backup1");
+    }
+
+    @Test
     void anUnusablePublicKeyLeavesChangesUnverifiedButTheBeatStillCatchesUp() {
         appendMany(3, 0);
         InMemoryMasterClient garbledKey = new InMemoryMasterClient(log, "not-a-key");

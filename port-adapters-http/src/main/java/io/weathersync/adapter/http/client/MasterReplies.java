@@ -71,8 +71,12 @@ final class MasterReplies {
         if (key != null && !key.isNull() && !key.isTextual()) {
             throw malformed(what, "data.public_key: not a string");
         }
+        JsonNode name = object.get("name");
+        if (name != null && !name.isNull() && !name.isTextual()) {
+            throw malformed(what, "data.name: not a string");
+        }
         return new HeartbeatReply(stream(object, what), whole(object, "head", what),
-                key == null || key.isNull() ? null : key.asText());
+                key == null || key.isNull() ? null : key.asText(), name == null || name.isNull() ? null : name.asText());
     }
 
     static SyncOutcome syncOutcome(JsonNode data, String what) {

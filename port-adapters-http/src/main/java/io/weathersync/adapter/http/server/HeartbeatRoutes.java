@@ -46,7 +46,8 @@ final class HeartbeatRoutes implements HttpService {
         Replies.cascadeOk(res, "ok", Replies.object(
                 "stream", reply.stream().value(),
                 "head", reply.head(),
-                "public_key", reply.publicKey()));
+                "public_key", reply.publicKey(),
+                "name", reply.nodeName()));
     }
 
     private static Heartbeat heartbeat(JsonFields body) {

@@ -74,12 +74,13 @@ class HttpMasterClientTest {
     @Test
     void heartbeatSendsTheSlavesStateAndReadsTheMastersAnswer() throws Exception {
         master.on(HEARTBEAT, request -> Response.json(200,
-                ok(java.util.Map.of("stream", "stream-1", "head", 42, "public_key", "MCowBQYDK2VwAyEA"))));
+                ok(java.util.Map.of("stream", "stream-1", "head", 42, "public_key", "MCowBQYDK2VwAyEA", "name",
+                        "slave1"))));
 
         HeartbeatReply reply = client.heartbeat(new Heartbeat(new StreamId("stream-1"), 40,
                 Instant.parse("2026-11-23T10:00:00Z"), Duration.ofMinutes(90), "0.1.0", "10.0.0.7", 8081));
 
-        assertThat(reply).isEqualTo(new HeartbeatReply(new StreamId("stream-1"), 42, "MCowBQYDK2VwAyEA"));
+        assertThat(reply).isEqualTo(new HeartbeatReply(new StreamId("stream-1"), 42, "MCowBQYDK2VwAyEA", "slave1"));
         FakeHttpServer.Request request = master.requests().getFirst();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("Authorization")).isEqualTo("AK-SK " + KEY + ":" + SECRET);

@@ -90,7 +90,8 @@ class SlaveFacingRoutesTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.keys()).containsExactly("code", "message", "data");
         JsonNode data = reply.json().get("data");
-        assertThat(Reply.keys(data)).containsExactly("stream", "head", "public_key");
+        assertThat(Reply.keys(data)).containsExactly("stream", "head", "public_key", "name");
+        assertThat(data.get("name").asText()).isEqualTo("backup1");
         assertThat(data.get("head").asLong()).isEqualTo(7);
         assertThat(data.get("public_key").asText()).isEqualTo(MASTER.publicKey);
         HeartbeatRecord beat = heartbeatOf(slave.nodeId());
