@@ -1,5 +1,6 @@
 package io.weathersync.adapter.http.server;
 
+import io.weathersync.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

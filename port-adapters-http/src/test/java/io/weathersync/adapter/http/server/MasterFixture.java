@@ -22,6 +22,7 @@ import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.status.StatusAggregator;
+import io.weathersync.testing.MutableClock;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
