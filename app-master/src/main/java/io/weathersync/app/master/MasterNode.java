@@ -16,6 +16,7 @@ import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.MasterApi;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiChangeLog;
+import io.weathersync.adapter.jdbc.JdbiGeocodedCities;
 import io.weathersync.adapter.jdbc.JdbiNodeRegistry;
 import io.weathersync.adapter.redis.LettuceChangePublisher;
 import io.weathersync.application.port.in.RecordHeartbeatUseCase;
@@ -80,7 +81,7 @@ final class MasterNode {
         LOG.info("change log: stream {}, head {}", log.stream(), log.head());
 
         ChangePublisher publisher = lifecycle.closeOnStop("publisher", publisher(node, registry));
-        WeatherSource source = Sources.create(config, clock);
+        WeatherSource source = Sources.create(config, new JdbiGeocodedCities(database), clock);
         if (source instanceof AutoCloseable closeable) {
             lifecycle.closeOnStop("weather source", closeable);
         }

@@ -1,11 +1,11 @@
 package io.weathersync.app.master;
 
 import io.weathersync.adapter.http.weather.HttpSettings;
-import io.weathersync.adapter.http.weather.InMemoryGeocodingCache;
 import io.weathersync.adapter.http.weather.OpenMeteoWeatherSource;
 import io.weathersync.adapter.http.weather.OpenWeatherMapWeatherSource;
 import io.weathersync.adapter.http.weather.SimulatedWeatherSource;
 import io.weathersync.adapter.http.weather.Sleeper;
+import io.weathersync.application.port.out.GeocodedCities;
 import io.weathersync.application.port.out.WeatherSource;
 
 import java.time.Clock;
@@ -16,11 +16,12 @@ final class Sources {
     private Sources() {
     }
 
-    static WeatherSource create(MasterConfig config, Clock clock) {
+    /** The configured source; Open-Meteo remembers its geocoding answers in {@code geocoded}. */
+    static WeatherSource create(MasterConfig config, GeocodedCities geocoded, Clock clock) {
         return switch (config.source()) {
             case OPEN_METEO -> new OpenMeteoWeatherSource(config.openMeteoUrl().toString(),
-                    OpenMeteoWeatherSource.DEFAULT_GEOCODING_URL, new InMemoryGeocodingCache(), HttpSettings.defaults(),
-                    Sleeper.REAL, clock);
+                    OpenMeteoWeatherSource.DEFAULT_GEOCODING_URL, geocoded, HttpSettings.defaults(), Sleeper.REAL,
+                    clock);
             case OPENWEATHERMAP -> new OpenWeatherMapWeatherSource(config.openWeatherMapUrl().toString(),
                     config.openWeatherMapKey().orElseThrow(), HttpSettings.defaults(), Sleeper.REAL, clock);
             case SIMULATED -> new SimulatedWeatherSource(clock);

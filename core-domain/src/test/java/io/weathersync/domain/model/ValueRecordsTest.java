@@ -7,7 +7,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Change, SyncState and Coordinates: the small records' own checks. */
+/** Change, SyncState, Coordinates and GeocodingAnswer: the small records' own checks. */
 class ValueRecordsTest {
 
     private static final WeatherReading READING =
@@ -46,5 +46,15 @@ class ValueRecordsTest {
     void coordinatesOffTheEarthAreRejectedNamingTheField() {
         assertThatThrownBy(() -> new Coordinates(Math.nextUp(90.0), 0)).hasMessageStartingWith("latitude:");
         assertThatThrownBy(() -> new Coordinates(0, Math.nextDown(-180.0))).hasMessageStartingWith("longitude:");
+    }
+
+    @Test
+    void aGeocodingAnswerNeedsItsTimeAndAFoundOneItsCoordinates() {
+        Instant at = Instant.parse("2026-11-23T10:00:00Z");
+        assertThat(new GeocodingAnswer.NotFound(at).at()).isEqualTo(at);
+        assertThatThrownBy(() -> new GeocodingAnswer.NotFound(null)).hasMessageStartingWith("at:");
+        assertThatThrownBy(() -> new GeocodingAnswer.Found(null, at)).hasMessageStartingWith("coordinates:");
+        assertThatThrownBy(() -> new GeocodingAnswer.Found(new Coordinates(1, 2), null))
+                .hasMessageStartingWith("at:");
     }
 }

@@ -1,12 +1,19 @@
 package io.weathersync.adapter.jdbc;
 
 import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.GeocodedCities;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.GeocodingAnswer;
 import io.weathersync.domain.model.StreamId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 
 import static io.weathersync.testing.TestReadings.reading;
@@ -49,6 +56,32 @@ class H2DatabaseTest {
             assertThat(log.head()).isEqualTo(1);
         }
         assertThat(Files.exists(directory.resolve("weather.mv.db"))).isTrue();
+    }
+
+    private static List<Long> observedAtOfLogCities(Database database) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT observed_at FROM log_cities")
+                .mapTo(Long.class).list());
+    }
+
+    @Test
+    void aStoreLeftAtSchemaVersion1IsUpgradedKeepingItsRows() throws Exception {
+        TestDatabases.migrateOnlyTo(url(), "sa", "", "1");
+        try (Connection old = DriverManager.getConnection(JdbcUrl.parse(url()).url(), "sa", "");
+             Statement statement = old.createStatement()) {
+            statement.execute("INSERT INTO log_cities (city_key, observed_at) VALUES ('oslo', 42)");
+        }
+
+        try (Database database = Database.open(url(), "sa", "")) {
+            GeocodedCities cities = new JdbiGeocodedCities(database);
+            GeocodingAnswer missed = new GeocodingAnswer.NotFound(Instant.parse("2026-11-23T10:00:00Z"));
+            cities.remember(new City("Atlantisxyz"), missed);
+
+            // Flyway's own row for creating the schema has no version.
+            assertThat(history(database)).filteredOn(row -> !row.startsWith(":"))
+                    .containsExactly("1:TRUE", "2:TRUE");
+            assertThat(observedAtOfLogCities(database)).containsExactly(42L);
+            assertThat(cities.find(new City("atlantisxyz"))).contains(missed);
+        }
     }
 
     @Test

@@ -1,9 +1,16 @@
 package io.weathersync.adapter.jdbc;
 
 import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.GeocodedCities;
+import io.weathersync.domain.model.City;
+import io.weathersync.domain.model.Coordinates;
+import io.weathersync.domain.model.GeocodingAnswer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 
 import static io.weathersync.testing.TestReadings.reading;
@@ -15,6 +22,9 @@ class MariaDbDatabaseIT {
 
     @RegisterExtension
     static final MariaDbTestDatabases DATABASES = new MariaDbTestDatabases();
+    /** A database of its own, so that it can be left at an old schema version. */
+    @RegisterExtension
+    static final MariaDbTestDatabases OLD = new MariaDbTestDatabases();
 
     private static List<String> history(Database database) {
         return database.jdbi().withHandle(h -> h.createQuery(
@@ -37,6 +47,30 @@ class MariaDbDatabaseIT {
         assertThat(history(second)).isEqualTo(migrated);
         assertThat(reopened.stream()).isEqualTo(log.stream());
         assertThat(reopened.head()).isEqualTo(2);
+    }
+
+    private static List<Long> observedAtOfLogCities(Database database) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT observed_at FROM log_cities")
+                .mapTo(Long.class).list());
+    }
+
+    @Test
+    void aStoreLeftAtSchemaVersion1IsUpgradedKeepingItsRows() throws Exception {
+        String url = OLD.freshUrl();
+        TestDatabases.migrateOnlyTo(url, OLD.user(), OLD.password(), "1");
+        try (Connection old = OLD.admin(); Statement statement = old.createStatement()) {
+            statement.execute("INSERT INTO " + OLD.name() + ".log_cities (city_key, observed_at) VALUES ('oslo', 42)");
+        }
+
+        Database database = OLD.open(url);
+        GeocodedCities cities = new JdbiGeocodedCities(database);
+        GeocodingAnswer found = new GeocodingAnswer.Found(new Coordinates(44.34, 10.99),
+                Instant.parse("2026-11-23T10:00:00Z"));
+        cities.remember(new City("Zocca"), found);
+
+        assertThat(history(database)).containsExactly("1:1", "2:1");
+        assertThat(observedAtOfLogCities(database)).containsExactly(42L);
+        assertThat(cities.find(new City("zocca"))).contains(found);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.weathersync.adapter.jdbc;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,6 +28,16 @@ abstract class TestDatabases implements BeforeAllCallback, AfterEachCallback, Af
     /** One MariaDB database per test class over {@code WS_TEST_MYSQL_URL}, emptied for each new store. */
     static TestDatabases mariaDb() {
         return new MariaDbTestDatabases();
+    }
+
+    /** Migrates the store at {@code url} only up to schema {@code version}, as an older release left it. */
+    static void migrateOnlyTo(String url, String user, String password, String version) {
+        Flyway.configure()
+                .dataSource(JdbcUrl.parse(url).url(), user, password)
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
+                .migrate();
     }
 
     /** The URL of a new, empty store. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.weathersync.adapter.http.client.HttpCalls;
 import io.weathersync.application.port.out.FetchResult;
 import io.weathersync.application.port.out.FreeTier;
+import io.weathersync.application.port.out.GeocodedCities;
 import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
@@ -20,13 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Current weather from Open-Meteo ({@code /v1/forecast}, no key): many cities per request, metric units, wind
- * in m/s, times in UTC. Cities without coordinates are looked up in {@link KnownCities}, then the
- * {@link GeocodingCache}, then Open-Meteo's geocoding API. One failing city never fails the others.
+ * in m/s, times in UTC. Cities without coordinates are looked up in {@link KnownCities}, then in the
+ * {@link GeocodedCities} store, then with Open-Meteo's geocoding API. One failing city never fails the others.
  */
 public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseable {
 
@@ -50,8 +52,8 @@ public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseabl
     private final OpenMeteoGeocoder geocoder;
 
     /** A source on the public APIs, with default timeouts and retries. */
-    public OpenMeteoWeatherSource(GeocodingCache cache) {
-        this(DEFAULT_URL, DEFAULT_GEOCODING_URL, cache, HttpSettings.defaults(), Sleeper.REAL, Clock.systemUTC());
+    public OpenMeteoWeatherSource(GeocodedCities geocoded) {
+        this(DEFAULT_URL, DEFAULT_GEOCODING_URL, geocoded, HttpSettings.defaults(), Sleeper.REAL, Clock.systemUTC());
     }
 
     /**
@@ -59,16 +61,17 @@ public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseabl
      *
      * @param baseUrl          where {@code /v1/forecast} lives
      * @param geocodingBaseUrl where {@code /v1/search} lives
-     * @param cache            where looked-up coordinates are remembered
+     * @param geocoded         where the answers of geocoding lookups are remembered
      * @param settings         timeouts and retries
      * @param sleeper          how to wait between attempts
-     * @param clock            for {@code Retry-After} dates and rate-limit windows
+     * @param clock            for {@code Retry-After} dates, rate-limit windows and geocoding answers
      */
-    public OpenMeteoWeatherSource(String baseUrl, String geocodingBaseUrl, GeocodingCache cache,
+    public OpenMeteoWeatherSource(String baseUrl, String geocodingBaseUrl, GeocodedCities geocoded,
                                   HttpSettings settings, Sleeper sleeper, Clock clock) {
         this.baseUrl = HttpCalls.baseUrl("OPEN_METEO_URL", baseUrl);
         this.http = new RetryingHttp(settings, sleeper, clock);
-        this.geocoder = new OpenMeteoGeocoder(HttpCalls.baseUrl("geocoding URL", geocodingBaseUrl), http, cache);
+        this.geocoder = new OpenMeteoGeocoder(HttpCalls.baseUrl("geocoding URL", geocodingBaseUrl), http,
+                Objects.requireNonNull(geocoded, "geocoded: must not be null"), clock);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.weathersync.adapter.http.weather;
 import io.weathersync.adapter.http.client.FakeHttpServer;
 import io.weathersync.adapter.http.client.FakeHttpServer.Request;
 import io.weathersync.adapter.http.client.FakeHttpServer.Response;
+import io.weathersync.adapter.memory.InMemoryGeocodedCities;
 import io.weathersync.application.port.out.FetchResult;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
@@ -24,18 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenMeteoWeatherSourceTest {
 
     private static final String FORECAST = "/v1/forecast";
-    private static final String SEARCH = "/v1/search";
     private static final Instant OBSERVED = Instant.parse(TIME + ":00Z");
 
     private final FakeHttpServer api = FakeHttpServer.start();
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:05:00Z"));
-    private final InMemoryGeocodingCache cache = new InMemoryGeocodingCache();
+    private final InMemoryGeocodedCities geocoded = new InMemoryGeocodedCities();
     private OpenMeteoWeatherSource source = source(new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
             3, Duration.ofMillis(100), Duration.ofSeconds(10)));
 
     private OpenMeteoWeatherSource source(HttpSettings settings) {
-        return new OpenMeteoWeatherSource(api.baseUrl(), api.baseUrl() + "/", cache, settings, sleeper, clock);
+        return new OpenMeteoWeatherSource(api.baseUrl(), api.baseUrl() + "/", geocoded, settings, sleeper, clock);
     }
 
     @AfterEach
@@ -120,36 +120,6 @@ class OpenMeteoWeatherSourceTest {
                 .containsExactly(100, 50);
         assertThat(result.readings().get(100).temperature()).isEqualTo(OpenMeteoAnswers.temperature(0));
         assertThat(OpenMeteoWeatherSource.httpRequestsPerCycle(10_000)).isEqualTo(100);
-    }
-
-    @Test
-    void unknownNameIsGeocodedOnceAndRemembered() {
-        api.on(FORECAST, forecastAt(TIME));
-        api.on(SEARCH, request -> Response.json(200, OpenMeteoAnswers.geocoded("Zocca", 44.34, 10.99)));
-
-        FetchResult first = source.fetch(specs("Zocca", "Berlin"));
-        FetchResult second = source.fetch(specs("Zocca", "Berlin"));
-
-        assertThat(first.failures()).isEmpty();
-        assertThat(second.readings()).extracting(r -> r.city().name()).containsExactly("Zocca", "Berlin");
-        assertThat(api.requests(SEARCH)).hasSize(1);
-        assertThat(api.requests(SEARCH).getFirst().params()).containsEntry("name", "Zocca").containsEntry("count", "1");
-        assertThat(cache.find(new City("zocca"))).contains(new Coordinates(44.34, 10.99));
-        assertThat(api.requests(FORECAST).getLast().params().get("latitude")).startsWith("44.3400,");
-    }
-
-    @Test
-    void nameWithoutGeocodingMatchIsReportedWhileTheOthersSucceed() {
-        api.on(FORECAST, forecastAt(TIME));
-        api.on(SEARCH, request -> Response.json(200, OpenMeteoAnswers.notFound()));
-
-        FetchResult result = source.fetch(specs("Paris", "Atlantisxyz", "London"));
-        source.fetch(specs("Atlantisxyz"));
-
-        assertThat(result.readings()).extracting(r -> r.city().name()).containsExactly("Paris", "London");
-        assertThat(result.failures()).containsOnlyKeys(new City("Atlantisxyz"));
-        assertThat(result.failures().get(new City("Atlantisxyz"))).contains("unknown city");
-        assertThat(api.requests(SEARCH)).as("an unknown name is not looked up again").hasSize(1);
     }
 
     @Test
