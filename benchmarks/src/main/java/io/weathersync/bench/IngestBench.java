@@ -1,0 +1,90 @@
+package io.weathersync.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Ingest: readings/s through the master's whole write path into MariaDB (POST /api/publish, batches of 1,000
+ * new readings) vs a plain JDBC batch insert of the same rows into a copy of {@code log_readings}.
+ * The master is left running with the whole backlog for the catch-up figure.
+ */
+final class IngestBench {
+
+    static final String DB = "wsb_master";
+    static final Instant BASE = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
+    private final Settings s;
+    private final Nodes nodes;
+    private final Api api = new Api();
+
+    IngestBench(Settings s, Nodes nodes) {
+        this.s = s;
+        this.nodes = nodes;
+    }
+
+    /** Runs 3 runs of ours and of the raw limit; returns the running master (head = s.changes() + warm-up). */
+    NodeProcess run(Figure f) throws Exception {
+        Sql.exec(s.primaryUrl(), "DROP DATABASE IF EXISTS " + DB, "CREATE DATABASE " + DB);
+        NodeProcess master = nodes.master("master-ingest", s.db(DB), Map.of());
+        String url = master.url() + "/api/publish";
+        api.post(url, Api.readings("warm-", 0, 1000, 1000, BASE));      // warm-up, not counted
+        for (int w = 1; w < 10; w++) {
+            api.post(url, Api.readings("warm-", w * 1000L, 1000, 1000, BASE));
+        }
+        int perRun = s.changes() / 3;
+        long next = 0;
+        for (int run = 0; run < 3; run++) {
+            int count = run == 2 ? s.changes() - 2 * perRun : perRun;
+            long t0 = System.nanoTime();
+            for (long i = next; i < next + count; i += 1000) {
+                api.post(url, Api.readings("city-", i, (int) Math.min(1000, next + count - i), s.cities(), BASE));
+            }
+            f.ours.add(count / ((System.nanoTime() - t0) / 1e9));
+            next += count;
+        }
+        raw(f, perRun);
+        f.rawName = "plain JDBC batch insert (1,000 rows/batch+commit, rewriteBatchedStatements) into a copy of log_readings";
+        f.note = "ours = POST /api/publish of 1,000 new readings per request, sequential; MariaDB 10.11 private "
+                + "primary (binlog ROW, as the replication peer); master's HTTP push has no slave registered";
+        return master;
+    }
+
+    private void raw(Figure f, int perRun) throws Exception {
+        Sql.exec(s.db(DB), "DROP TABLE IF EXISTS raw_readings", "CREATE TABLE raw_readings LIKE log_readings");
+        try (Connection c = Sql.mysql(s.db(DB))) {
+            c.setAutoCommit(false);
+            long next = 0;
+            for (int run = 0; run < 3; run++) {
+                long t0 = System.nanoTime();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_readings (city_key, observed_at, "
+                        + "city_name, temperature, humidity, pressure, wind_speed, wind_direction, precipitation, "
+                        + "weather_code, source_name, seq) VALUES (?,?,?,?,?,?,?,NULL,NULL,NULL,?,?)")) {
+                    for (long i = next; i < next + perRun; i++) {
+                        String city = "city-" + (i % s.cities());
+                        ps.setString(1, city);
+                        ps.setLong(2, BASE.plusSeconds(60 * (i / s.cities())).toEpochMilli());
+                        ps.setString(3, city);
+                        ps.setDouble(4, 10 + (i % 200) / 10.0);
+                        ps.setDouble(5, 40 + i % 50);
+                        ps.setDouble(6, 1012.5);
+                        ps.setDouble(7, 3.2);
+                        ps.setString(8, "bench");
+                        ps.setLong(9, i + 1);
+                        ps.addBatch();
+                        if ((i + 1 - next) % 1000 == 0) {
+                            ps.executeBatch();
+                            c.commit();
+                        }
+                    }
+                    ps.executeBatch();
+                    c.commit();
+                }
+                f.raw.add(perRun / ((System.nanoTime() - t0) / 1e9));
+                next += perRun;
+            }
+        }
+        Sql.exec(s.db(DB), "DROP TABLE raw_readings");
+    }
+}

@@ -1,0 +1,89 @@
+package io.weathersync.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Read: wrk (2 threads, 64 connections) on a slave's {@code GET /api/weather/latest?city=} over 10,000 cities vs
+ * a bare Helidon handler doing the same H2 primary-key read.
+ */
+final class ReadBench {
+
+    private final Settings s;
+    private final Nodes nodes;
+
+    ReadBench(Settings s, Nodes nodes) {
+        this.s = s;
+        this.nodes = nodes;
+    }
+
+    void run(Figure rate, Figure p99, NodeProcess slave) throws Exception {
+        Path script = s.work().resolve("cities.lua");
+        Files.writeString(script, "math.randomseed(42)\nrequest = function()\n  return wrk.format(\"GET\", "
+                + "\"/api/weather/latest?city=city-\" .. math.random(0, " + (s.cities() - 1) + "))\nend\n");
+        Path rawScript = s.work().resolve("cities-raw.lua");
+        Files.writeString(rawScript, Files.readString(script).replace("/api/weather/latest", "/latest"));
+        for (int run = 0; run < 3; run++) {
+            double[] r = wrk(slave.url(), script);
+            rate.ours.add(r[0]);
+            p99.ours.add(r[1]);
+        }
+        String h2 = "jdbc:h2:file:" + s.work().resolve("raw-read").resolve("read") + ";MODE=MySQL";
+        try (Connection c = DriverManager.getConnection(h2, "sa", ""); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE bench_latest (city_key VARCHAR(255) PRIMARY KEY, city_name VARCHAR(100), "
+                    + "temperature DOUBLE, humidity DOUBLE, observed_at BIGINT)");
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_latest VALUES (?,?,?,?,?)")) {
+                for (int i = 0; i < s.cities(); i++) {
+                    ps.setString(1, "city-" + i);
+                    ps.setString(2, "city-" + i);
+                    ps.setDouble(3, 12.5);
+                    ps.setDouble(4, 55);
+                    ps.setLong(5, IngestBench.BASE.toEpochMilli());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+        try (NodeProcess bare = nodes.bare("bare-read", "read", h2)) {
+            for (int run = 0; run < 3; run++) {
+                double[] r = wrk(bare.url(), rawScript);
+                rate.raw.add(r[0]);
+                p99.raw.add(r[1]);
+            }
+        }
+        rate.rawName = "bare Helidon handler, H2 file primary-key read (16 pooled connections)";
+        p99.rawName = rate.rawName;
+        rate.note = "wrk -t2 -c64 -d" + s.readSeconds() + "s, random city of " + s.cities()
+                + " per request; ours = slave (H2) holding the catch-up backlog";
+    }
+
+    private double[] wrk(String url, Path script) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(s.wrk(), "-t2", "-c64", "-d" + s.readSeconds() + "s",
+                "--latency", "-s", script.toString(), url));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
+        Matcher p99 = Pattern.compile("99%\\s+([\\d.]+)(us|ms|s)").matcher(out);
+        if (!rps.find() || !p99.find() || out.contains("Non-2xx")) {
+            throw new IllegalStateException("wrk output not usable: " + out);
+        }
+        double v = Double.parseDouble(p99.group(1));
+        double ms = switch (p99.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+        return new double[] {Double.parseDouble(rps.group(1)), ms};
+    }
+}
