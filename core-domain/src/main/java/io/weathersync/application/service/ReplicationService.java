@@ -47,6 +47,7 @@ public final class ReplicationService implements ReceiveChangesUseCase, ReceiveP
     private volatile ChangeVerifier pushVerifier;
     private volatile Instant lastSync;
     private boolean masterUnavailable;
+    private boolean masterWentBackLogged;
 
     /**
      * Wires the replica and the master.
@@ -122,19 +123,23 @@ public final class ReplicationService implements ReceiveChangesUseCase, ReceiveP
         List<Change> run = new ArrayList<>();
         boolean behind = false;
         for (SignedChange signed : received) {
-            if (check == null) {
-                counters.unverified();
-                behind = true;
-                continue;
-            }
-            try {
-                check.verify(signed);
-            } catch (RejectedMessage e) {
-                rejected(e);
-                continue;
-            }
             Change change = signed.change();
-            switch (SyncPolicy.decide(state, change)) {
+            SyncDecision decision = SyncPolicy.decide(state, change);
+            // A duplicate changes nothing, so it is not worth an Ed25519 verification (the costly part).
+            if (!(decision instanceof SyncDecision.IgnoreDuplicate)) {
+                if (check == null) {
+                    counters.unverified();
+                    behind = true;
+                    continue;
+                }
+                try {
+                    check.verify(signed);
+                } catch (RejectedMessage e) {
+                    rejected(e);
+                    continue;
+                }
+            }
+            switch (decision) {
                 case SyncDecision.Apply apply -> {
                     run.add(apply.change());
                     run.addAll(buffer.drain(state.stream(), apply.change().seq()));
@@ -201,6 +206,9 @@ public final class ReplicationService implements ReceiveChangesUseCase, ReceiveP
         for (int attempt = 0; attempt < MAX_STREAM_SWITCHES; attempt++) {
             SyncState state = replica.state();
             ChangePage page = master.changesAfter(state.appliedSeq(), pageSize);
+            if (page.stream().equals(state.stream()) && page.head() < state.appliedSeq()) {
+                throw masterWentBack(page.head(), state.appliedSeq());
+            }
             Optional<Long> done = page.stream().equals(state.stream())
                     ? pull(page.stream(), state.appliedSeq(), page)
                     : resync(page.stream());
@@ -218,6 +226,22 @@ public final class ReplicationService implements ReceiveChangesUseCase, ReceiveP
             }
         }
         throw new MasterUnavailableException("the master's stream kept changing during catch-up");
+    }
+
+    /**
+     * The master's head is behind this replica on the same stream: it lost committed changes (a store restored
+     * from an older backup under the same stream id) and will hand their seqs out again for other readings.
+     * Applying anything more would mix two histories, so this replica stops following until it is wiped.
+     */
+    private MasterUnavailableException masterWentBack(long head, long applied) {
+        if (!masterWentBackLogged) {
+            masterWentBackLogged = true;
+            LOG.log(System.Logger.Level.ERROR, "the master''s head {0} is behind this replica''s applied seq {1} on the "
+                    + "same stream: the master lost committed changes. Not applying anything more; wipe this "
+                    + "replica''s data directory (or database) to resync it from the master", head, applied);
+        }
+        return new MasterUnavailableException("master head " + head + " is behind the applied seq " + applied
+                + " on the same stream");
     }
 
     private Optional<Long> resync(StreamId stream) {

@@ -317,4 +317,37 @@ class ReplicationServiceTest {
         assertThat(replica.state()).isEqualTo(new SyncState(newMaster.stream(), 6));
         assertThat(replica.digest()).isEqualTo(newMaster.digest());
     }
+
+    @Test
+    void duplicatesAreIgnoredWithoutPayingForASignatureCheck() {
+        List<Change> changes = appendMany(3, 0);
+        int[] checks = new int[1];
+        ReplicationService counting = new ReplicationService(replica, client, signed -> checks[0]++, clock, PAGE,
+                BUFFER);
+        counting.receive(unsigned(changes));
+        int afterFirstDelivery = checks[0];
+
+        counting.receive(unsigned(changes));
+
+        assertThat(afterFirstDelivery).isEqualTo(3);
+        assertThat(checks[0]).isEqualTo(3);
+        assertThat(counting.stats().duplicates()).isEqualTo(3);
+        assertInStepWithMaster();
+    }
+
+    @Test
+    void aMasterWhoseHeadWentBackOnTheSameStreamIsNotFollowedAndNothingIsApplied() {
+        appendMany(5, 0);
+        service.catchUp();
+        InMemoryChangeLog restored = new InMemoryChangeLog(master.stream());
+        restored.append(List.of(reading("Elsewhere", 0, 1), reading("Elsewhere", 1, 2)));
+        ReplicationService following = new ReplicationService(replica, new InMemoryMasterClient(restored, null),
+                ACCEPT_ALL, clock, PAGE, BUFFER);
+
+        assertThatThrownBy(following::catchUp).isInstanceOf(MasterUnavailableException.class)
+                .hasMessageContaining("behind the applied seq 5");
+        assertThat(following.tryCatchUp()).isFalse();
+        assertThat(replica.state()).isEqualTo(new SyncState(master.stream(), 5));
+        assertInStepWithMaster();
+    }
 }
