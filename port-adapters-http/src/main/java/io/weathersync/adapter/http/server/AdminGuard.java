@@ -32,7 +32,9 @@ final class AdminGuard {
         if (tokenDigest.isEmpty()) {
             throw new ApiException(Status.FORBIDDEN_403, DISABLED);
         }
-        String address = req.remotePeer().host();
+        // Each kind of credential has its own window per address: slaves failing with stale credentials must
+        // not lock the operator out of the admin API from the same host, nor the other way round.
+        String address = "admin " + req.remotePeer().host();
         Throttling.refuseIfBlocked(throttle, address);
         Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isEmpty()) {

@@ -27,7 +27,9 @@ final class NodeGuard {
 
     /** The authenticated node; else throws the 429, 401 or 403 to answer. */
     Node require(ServerRequest req) {
-        String address = req.remotePeer().host();
+        // Each kind of credential has its own window per address: slaves failing with stale credentials must
+        // not lock the operator out of the admin API from the same host, nor the other way round.
+        String address = "node " + req.remotePeer().host();
         Throttling.refuseIfBlocked(throttle, address);
         Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isEmpty()) {
