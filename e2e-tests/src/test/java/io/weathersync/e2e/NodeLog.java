@@ -10,8 +10,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 
-/** A node's log file: its stdout and stderr across restarts, with the test's own marker lines ({@code [e2e]}). */
+/**
+ * A node's log file: its stdout and stderr (or one of them, when a {@link NodeProcess} keeps them apart) across
+ * restarts, with the test's own marker lines ({@code [e2e]}).
+ */
 final class NodeLog {
+
+    private static final String MARKER = "[e2e] ";
 
     private final Path file;
     private final String node;
@@ -57,6 +62,11 @@ final class NodeLog {
         }
     }
 
+    /** The node's own lines from byte {@code offset} on: the test's marker lines left out. */
+    List<String> linesSince(long offset) {
+        return since(offset).lines().filter(line -> !line.startsWith(MARKER)).toList();
+    }
+
     /** The last {@code lines} lines. */
     List<String> tail(int lines) {
         List<String> all = since(0).lines().toList();
@@ -68,7 +78,7 @@ final class NodeLog {
         try {
             Files.createDirectories(file.getParent());
             long before = size();
-            Files.writeString(file, "[e2e] " + Instant.now() + " " + node + ": " + what + System.lineSeparator(),
+            Files.writeString(file, MARKER + Instant.now() + " " + node + ": " + what + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return before;
         } catch (IOException e) {

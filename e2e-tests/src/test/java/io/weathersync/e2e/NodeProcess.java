@@ -10,14 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One node (an app jar) run as a real child process on a port chosen in advance, its stdout and stderr
- * appended to one log file across restarts (each start begins with a marker line). It can be killed with
- * SIGKILL, frozen with SIGSTOP/SIGCONT, stopped with SIGTERM, and started again with the same environment.
+ * One node (an app jar) run as a real child process on a port chosen in advance (or on port 0: its URL is then
+ * read from its {@code listening on} line), its stdout and stderr appended to one log file across restarts (each
+ * start begins with a marker line), or to two when kept apart. It can be killed with SIGKILL, frozen with
+ * SIGSTOP/SIGCONT, stopped with SIGTERM, started again with the same environment, or run with arguments until
+ * it exits by itself ({@code --help}, a refused configuration).
  */
 final class NodeProcess {
 
@@ -38,18 +42,28 @@ final class NodeProcess {
     private final Path jar;
     private final int port;
     private final NodeLog log;
+    /** Where stderr goes when kept apart from stdout; null when both go to {@link #log}. */
+    private final NodeLog errors;
     private Map<String, String> env;
     private Process process;
     private boolean frozen;
     private int starts;
     private long lastStart;
+    private long lastErrorsStart;
+    private String listening;
 
     NodeProcess(String name, Path jar, int port, Map<String, String> env, Path log) {
+        this(name, jar, port, env, log, null);
+    }
+
+    /** A node whose stderr goes to {@code errors} apart from its stdout in {@code log} (when {@code errors} is set). */
+    NodeProcess(String name, Path jar, int port, Map<String, String> env, Path log, Path errors) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.env = new LinkedHashMap<>(env);
         this.log = new NodeLog(log, name);
+        this.errors = errors == null ? null : new NodeLog(errors, name);
     }
 
     String name() {
@@ -60,9 +74,15 @@ final class NodeProcess {
         return port;
     }
 
-    /** The base URL the node serves on, known before it starts. */
+    /** The base URL the node serves on: known before it starts, or on port 0 the one its last start printed. */
     String url() {
-        return "http://127.0.0.1:" + port;
+        if (port != 0) {
+            return "http://127.0.0.1:" + port;
+        }
+        if (listening == null) {
+            throw new IllegalStateException(name + " runs on port 0 and has not printed 'listening on' yet");
+        }
+        return listening;
     }
 
     NodeLog log() {
@@ -92,6 +112,31 @@ final class NodeProcess {
 
     /** Starts the jar and waits for its {@code listening on} line; fails with the log's tail if it does not come. */
     synchronized void start(Duration bound) {
+        awaitListening(launch(List.of()), bound);
+    }
+
+    /**
+     * Runs the jar with {@code args} until it exits by itself; its exit code. What it printed is in {@link #stdout}
+     * and {@link #stderr}. A run still going after {@code bound} is SIGKILLed and the failure reported.
+     */
+    synchronized int run(Duration bound, String... args) {
+        launch(List.of(args));
+        try {
+            if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                awaitEnd(Duration.ofSeconds(10));
+                throw new AssertionError(name + " still ran " + bound + " after its start; SIGKILLed it. " + tails());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        StartedProcesses.forget(process);
+        return process.exitValue();
+    }
+
+    /** Starts {@code java -jar jar args}; the log offset where this run's output begins. */
+    private long launch(List<String> args) {
         if (alive()) {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
@@ -105,10 +150,15 @@ final class NodeProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+                .redirectErrorStream(errors == null)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.path().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (errors != null) {
+            lastErrorsStart = errors.mark("start #" + starts);
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(errors.path().toFile()));
+        }
         builder.environment().keySet().removeAll(CONTRACT);
         builder.environment().putAll(env);
         try {
@@ -117,7 +167,8 @@ final class NodeProcess {
             throw new UncheckedIOException("cannot start " + name, e);
         }
         frozen = false;
-        awaitListening(from, bound);
+        listening = null;
+        return from;
     }
 
     private void awaitListening(long from, Duration bound) {
@@ -125,19 +176,50 @@ final class NodeProcess {
         while (System.nanoTime() < deadline) {
             Matcher matcher = LISTENING.matcher(log.since(from));
             if (matcher.find()) {
-                if (!matcher.group(1).endsWith(":" + port)) {
+                if (port != 0 && !matcher.group(1).endsWith(":" + port)) {
                     throw new AssertionError(name + " listens on " + matcher.group(1) + ", expected port " + port);
                 }
+                listening = matcher.group(1);
                 return;
             }
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + " before 'listening on'; "
-                        + "log " + log + ":\n" + String.join("\n", log.tail(40)));
+                        + tails());
             }
             sleep(50);
         }
-        throw new AssertionError(name + " printed no 'listening on' within " + bound + "; log " + log + ":\n"
-                + String.join("\n", log.tail(40)));
+        throw new AssertionError(name + " printed no 'listening on' within " + bound + "; " + tails());
+    }
+
+    /** The first line of the current (last) run's stdout matching {@code wanted}, waiting up to {@code bound}. */
+    Optional<String> awaitLine(Predicate<String> wanted, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            boolean ended = !alive();
+            Optional<String> found = stdout().stream().filter(wanted).findFirst();
+            if (found.isPresent() || ended || System.nanoTime() > deadline) {
+                return found;
+            }
+            sleep(50);
+        }
+    }
+
+    /** The current (last) run's stdout lines (all of its output when stderr is not kept apart). */
+    List<String> stdout() {
+        return log.linesSince(lastStart);
+    }
+
+    /** The current (last) run's stderr lines; only for a node that keeps them apart. */
+    List<String> stderr() {
+        if (errors == null) {
+            throw new IllegalStateException(name + " writes stderr into its stdout log " + log);
+        }
+        return errors.linesSince(lastErrorsStart);
+    }
+
+    private String tails() {
+        String tails = "log " + log + ":\n" + String.join("\n", log.tail(40));
+        return errors == null ? tails : tails + "\nstderr " + errors + ":\n" + String.join("\n", errors.tail(40));
     }
 
     /** SIGKILL ({@code kill -9 pid}); waits until it is gone and checks it died of that signal. */
@@ -191,8 +273,8 @@ final class NodeProcess {
             if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 Signals.send("9", pid());
                 awaitEnd(Duration.ofSeconds(10));
-                throw new AssertionError(name + " did not stop within " + bound + " of SIGTERM; SIGKILLed it. Log "
-                        + log + ":\n" + String.join("\n", log.tail(40)));
+                throw new AssertionError(name + " did not stop within " + bound + " of SIGTERM; SIGKILLed it. "
+                        + tails());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

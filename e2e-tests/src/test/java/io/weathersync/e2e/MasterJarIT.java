@@ -1,16 +1,11 @@
-package io.weathersync.app.master;
+package io.weathersync.e2e;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,30 +16,27 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The packaged {@code target/app-master.jar} run as a process: the run contract of DESIGN "Running a node". */
+/** The packaged {@code app-master.jar} run as a process: the run contract of DESIGN "Running a node". */
 class MasterJarIT {
 
-    private static final Path JAR = Path.of("target", "app-master.jar");
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration EXIT = Duration.ofSeconds(30);
 
-    private final List<NodeProcess> processes = new ArrayList<>();
+    private final List<NodeProcess> nodes = new ArrayList<>();
 
     @TempDir
     Path dir;
 
     @AfterEach
-    void killLeftovers() throws InterruptedException {
-        for (NodeProcess process : processes) {
-            process.close();
-        }
+    void stopLeftovers() {
+        nodes.forEach(NodeProcess::stopQuietly);
     }
 
     @Test
-    void helpListsEveryVariableWithItsDefaultAndExitsZero() throws Exception {
-        NodeProcess node = run(Map.of(), "--help");
+    void helpListsEveryVariableWithItsDefaultAndExitsZero() {
+        NodeProcess node = node("help", Map.of());
 
-        assertThat(node.awaitExit(EXIT)).isZero();
+        assertThat(node.run(EXIT, "--help")).isZero();
         String help = String.join("\n", node.stdout());
         assertThat(help).contains("--config FILE.yaml", "SERVER_HOST", "SERVER_PORT", "DATA_DIR", "DB_URL", "DB_USER",
                 "DB_PASSWORD", "REDIS_URI", "REDIS_CHANNEL", "WEATHER_SOURCE", "WEATHER_CITIES",
@@ -56,20 +48,19 @@ class MasterJarIT {
     }
 
     @Test
-    void anUnknownOptionExitsTwoWithOneErrorLine() throws Exception {
-        NodeProcess node = run(Map.of(), "--port", "1");
+    void anUnknownOptionExitsTwoWithOneErrorLine() {
+        NodeProcess node = node("unknown-option", Map.of());
 
-        assertThat(node.awaitExit(EXIT)).isEqualTo(2);
+        assertThat(node.run(EXIT, "--port", "1")).isEqualTo(2);
         assertThat(node.stderr()).containsExactly("error: unknown option '--port' (see --help)");
     }
 
     @Test
     void aSecretInTheYamlFileIsRefused() throws Exception {
         Path yaml = Files.writeString(dir.resolve("master.yaml"), "server:\n  port: 0\nadmin:\n  token: s3cr3t\n");
+        NodeProcess node = node("yaml-secret", env());
 
-        NodeProcess node = run(env(), "--config", yaml.toString());
-
-        assertThat(node.awaitExit(EXIT)).isEqualTo(2);
+        assertThat(node.run(EXIT, "--config", yaml.toString())).isEqualTo(2);
         assertThat(node.stderr()).singleElement().asString()
                 .startsWith("error: admin.token in config file")
                 .contains("environment only", "ADMIN_TOKEN")
@@ -78,7 +69,7 @@ class MasterJarIT {
     }
 
     @Test
-    void badValuesAreRefusedWithOneLineNamingTheVariable() throws Exception {
+    void badValuesAreRefusedWithOneLineNamingTheVariable() {
         Map<String, String> badDuration = env();
         badDuration.put("WEATHER_POLL_INTERVAL", "5x");
         Map<String, String> badSource = env();
@@ -86,40 +77,40 @@ class MasterJarIT {
         Map<String, String> badCity = env();
         badCity.put("WEATHER_CITIES", "Paris@48.8");
 
-        NodeProcess duration = run(badDuration);
-        NodeProcess source = run(badSource);
-        NodeProcess city = run(badCity);
+        NodeProcess duration = node("bad-duration", badDuration);
+        NodeProcess source = node("bad-source", badSource);
+        NodeProcess city = node("bad-city", badCity);
 
-        assertThat(duration.awaitExit(EXIT)).isEqualTo(2);
+        assertThat(duration.run(EXIT)).isEqualTo(2);
         assertThat(duration.stderr()).singleElement().asString()
                 .startsWith("error: WEATHER_POLL_INTERVAL (weather.poll_interval)='5x' (from the environment)");
-        assertThat(source.awaitExit(EXIT)).isEqualTo(2);
+        assertThat(source.run(EXIT)).isEqualTo(2);
         assertThat(source.stderr()).singleElement().asString().startsWith("error: WEATHER_SOURCE")
                 .contains("open-meteo, openweathermap, simulated");
-        assertThat(city.awaitExit(EXIT)).isEqualTo(2);
+        assertThat(city.run(EXIT)).isEqualTo(2);
         assertThat(city.stderr()).singleElement().asString().startsWith("error: WEATHER_CITIES");
     }
 
     @Test
-    void startsOnAFreePortServesHealthPollsAndStopsCleanlyOnSigterm() throws Exception {
+    void startsOnAFreePortServesHealthPollsAndStopsCleanlyOnSigterm() {
         Map<String, String> env = env();
         env.put("WEATHER_CITIES", "Beijing,Paris@48.85,2.35");
         env.put("WEATHER_POLL_INTERVAL", "1");
-        NodeProcess node = run(env);
+        NodeProcess node = node("master", env);
 
-        String url = node.awaitListening(START);
+        node.start(START);
+
+        String url = node.url();
         assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+").isNotEqualTo("http://127.0.0.1:0");
-        HttpResponse<String> health = get(url + "/api/health");
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).containsPattern("\"status\"\\s*:\\s*\"ok\"");
+        JsonHttp.Reply health = JsonHttp.get(url + "/api/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.raw().body()).containsPattern("\"status\"\\s*:\\s*\"ok\"");
         assertThat(node.awaitLine(line -> line.contains("SIMULATED data"), START)).isPresent();
         assertThat(node.awaitLine(line -> line.contains("poll: 2 readings"), START)).isPresent();
-        assertThat(get(url + "/api/weather/latest?city=Paris").statusCode()).isEqualTo(200);
+        assertThat(JsonHttp.get(url + "/api/weather/latest?city=Paris").status()).isEqualTo(200);
         assertThat(dir.resolve("data").resolve("master-signing-key")).isRegularFile();
 
-        node.terminate();
-
-        assertThat(node.awaitExit(EXIT)).isZero();
+        assertThat(node.stop(EXIT)).isZero();
         assertThat(node.stdout()).anyMatch(line -> line.endsWith(" - stopped"));
         assertThat(node.stdout()).filteredOn(line -> line.contains("listening on")).hasSize(1);
     }
@@ -129,10 +120,9 @@ class MasterJarIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> env = env();
             env.put("SERVER_PORT", Integer.toString(taken.getLocalPort()));
+            NodeProcess node = node("port-in-use", env);
 
-            NodeProcess node = run(env);
-
-            assertThat(node.awaitExit(START)).isEqualTo(1);
+            assertThat(node.run(START)).isEqualTo(1);
             assertThat(node.stderr()).singleElement().asString()
                     .startsWith("error: cannot start: the web server could not listen on 127.0.0.1:"
                             + taken.getLocalPort());
@@ -142,26 +132,20 @@ class MasterJarIT {
 
     @Test
     void restartKeepsTheStreamAndTheSigningKey() throws Exception {
-        NodeProcess first = run(env());
-        String url = first.awaitListening(START);
-        String digest = get(url + "/api/dms/digest").body();
+        NodeProcess node = node("master", env());
+        node.start(START);
+        String stream = JsonHttp.get(node.url() + "/api/dms/digest").body().path("stream").asText();
         String key = Files.readString(dir.resolve("data").resolve("master-signing-key"));
-        first.terminate();
-        assertThat(first.awaitExit(EXIT)).isZero();
+        assertThat(node.stop(EXIT)).isZero();
 
-        NodeProcess second = run(env());
-        String again = second.awaitListening(START);
+        node.start(START);
 
-        assertThat(streamOf(get(again + "/api/dms/digest").body())).isEqualTo(streamOf(digest)).isNotEmpty();
+        assertThat(JsonHttp.get(node.url() + "/api/dms/digest").body().path("stream").asText())
+                .isEqualTo(stream).isNotEmpty();
         assertThat(Files.readString(dir.resolve("data").resolve("master-signing-key"))).isEqualTo(key);
     }
 
-    private static String streamOf(String digestJson) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"stream\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(digestJson);
-        return m.find() ? m.group(1) : "";
-    }
-
+    /** The run-contract variables of these tests: port 0, a data directory of the test's own, simulated weather. */
     private Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", "0");
@@ -170,16 +154,12 @@ class MasterJarIT {
         return env;
     }
 
-    private NodeProcess run(Map<String, String> env, String... args) throws IOException {
-        NodeProcess process = NodeProcess.start(JAR, env, args);
-        processes.add(process);
-        return process;
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+    /** The master jar, its URL read from its output (env sets the port), stdout and stderr apart in the test's dir. */
+    private NodeProcess node(String name, Map<String, String> env) {
+        Path logs = dir.resolve("logs");
+        NodeProcess node = new NodeProcess(name, Jars.master(), 0, env, logs.resolve(name + ".out"),
+                logs.resolve(name + ".err"));
+        nodes.add(node);
+        return node;
     }
 }
