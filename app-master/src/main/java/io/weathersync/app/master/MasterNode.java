@@ -1,5 +1,6 @@
 package io.weathersync.app.master;
 
+import com.google.common.base.Suppliers;
 import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpNodeProbe;
 import io.weathersync.adapter.http.client.HttpPushChangePublisher;
@@ -24,7 +25,6 @@ import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.ChangePublisher;
 import io.weathersync.application.port.out.NodeRegistry;
 import io.weathersync.application.port.out.WeatherSource;
-import io.weathersync.application.service.ChangeBroadcaster;
 import io.weathersync.application.service.CollectWeatherService;
 import io.weathersync.application.service.MasterStatusService;
 import io.weathersync.application.service.NodeRegistryService;
@@ -55,8 +55,7 @@ final class MasterNode {
 
     /** Changes per pushed page: well under the slave's 1 MiB body limit (~300 bytes a change). */
     private static final int SYNC_PAGE_SIZE = 1000;
-    /** Committed batches waiting to be signed and published before further ones are dropped (and repaired). */
-    private static final int BROADCAST_QUEUE = 10_000;
+    private static final Duration PUSH_TARGETS_TTL = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(MasterNode.class);
     /** How long a stop waits for a poll cycle in flight. */
     private static final Duration POLL_STOP_WAIT = Duration.ofSeconds(15);
@@ -82,15 +81,13 @@ final class MasterNode {
         LOG.info("change log: stream {}, head {}", log.stream(), log.head());
 
         ChangePublisher publisher = lifecycle.closeOnStop("publisher", publisher(node, registry));
-        // Signing (Ed25519) and publishing happen after the commit on their own thread, never on the write path.
-        ChangeBroadcaster broadcaster = lifecycle.closeOnStop("broadcaster",
-                ChangeBroadcaster.onOwnThread(publisher, signer, BROADCAST_QUEUE));
         WeatherSource source = Sources.create(config, new JdbiGeocodedCities(database), clock);
         if (source instanceof AutoCloseable closeable) {
             lifecycle.closeOnStop("weather source", closeable);
         }
 
-        CollectWeatherService collect = new CollectWeatherService(source, config.cities(), log, broadcaster, clock);
+        CollectWeatherService collect = new CollectWeatherService(source, config.cities(), log, publisher, signer,
+                clock);
         // The status view names the bound port, known only once the server runs (SERVER_PORT=0).
         AtomicReference<MasterStatusService> status = new AtomicReference<>();
         ReportStatusUseCase statusView = () -> status.get().status();
@@ -98,7 +95,7 @@ final class MasterNode {
         NodeRegistryService nodes = new NodeRegistryService(registry, new SecretHasher(new SecureRandom()),
                 new HttpNodeProbe(PROBE_DEADLINE), clock);
         MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
-                new PublishReadingsService(log, broadcaster, clock), new ServeChangesService(log),
+                new PublishReadingsService(log, publisher, signer, clock), new ServeChangesService(log),
                 new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson()), changeSigner, clock,
                         SYNC_PAGE_SIZE), statusView,
                 heartbeats, MasterApi.Registry.of(nodes), config.adminToken(), health(database, publisher),
@@ -133,10 +130,11 @@ final class MasterNode {
             return new LettuceChangePublisher(node.redisUri().get(), node.redisChannel());
         }
         LOG.info("live transport: HTTP push to the registered slaves (REDIS_URI not set)");
-        // Read at every publish (on the broadcast thread), so disabling a slave stops pushes from the next batch.
-        return new HttpPushChangePublisher(() -> registry.list(Optional.of(NodeType.CHILD)).stream()
-                .filter(n -> n.active() && !n.apiUrl().isEmpty())
-                .map(n -> new PushTarget(n.name(), n.apiUrl()))
-                .toList(), new ChangeJson(), PushSettings.defaults());
+        // Read on every publish: cached for a second, so a burst of batches costs one registry query.
+        return new HttpPushChangePublisher(Suppliers.memoizeWithExpiration(
+                () -> registry.list(Optional.of(NodeType.CHILD)).stream()
+                        .filter(n -> n.active() && !n.apiUrl().isEmpty())
+                        .map(n -> new PushTarget(n.name(), n.apiUrl()))
+                        .toList(), PUSH_TARGETS_TTL), new ChangeJson(), PushSettings.defaults());
     }
 }

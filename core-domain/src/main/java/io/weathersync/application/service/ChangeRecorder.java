@@ -1,20 +1,26 @@
 package io.weathersync.application.service;
 
 import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.ChangePublisher;
+import io.weathersync.domain.message.ChangeSigner;
+import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.WeatherReading;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The master's write path after validation: persist first, then broadcast what changed. */
+/** The master's write path after validation: persist first, then sign and broadcast what changed. */
 final class ChangeRecorder {
 
     private final ChangeLog log;
-    private final ChangeBroadcaster broadcaster;
+    private final ChangePublisher publisher;
+    private final Optional<ChangeSigner> signer;
 
-    ChangeRecorder(ChangeLog log, ChangeBroadcaster broadcaster) {
+    ChangeRecorder(ChangeLog log, ChangePublisher publisher, Optional<ChangeSigner> signer) {
         this.log = log;
-        this.broadcaster = broadcaster;
+        this.publisher = publisher;
+        this.signer = signer;
     }
 
     List<Change> record(List<WeatherReading> readings) {
@@ -22,7 +28,11 @@ final class ChangeRecorder {
             return List.of();
         }
         List<Change> changes = log.append(readings);
-        broadcaster.broadcast(changes);
+        if (!changes.isEmpty()) {
+            publisher.publish(changes.stream()
+                    .map(change -> new SignedChange(change, signer.map(s -> s.sign(change)).orElse(null)))
+                    .toList());
+        }
         return changes;
     }
 }

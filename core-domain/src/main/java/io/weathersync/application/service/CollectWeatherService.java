@@ -4,8 +4,10 @@ import io.weathersync.application.port.in.CollectWeatherUseCase;
 import io.weathersync.application.port.in.CollectionReport;
 import io.weathersync.application.port.in.PublishResult;
 import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.ChangePublisher;
 import io.weathersync.application.port.out.FetchResult;
 import io.weathersync.application.port.out.WeatherSource;
+import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.domain.model.WeatherReading;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One poll cycle: fetch every configured city, drop what is implausible, store and broadcast the changes. */
 public final class CollectWeatherService implements CollectWeatherUseCase {
@@ -26,12 +29,12 @@ public final class CollectWeatherService implements CollectWeatherUseCase {
     private final ChangeRecorder recorder;
     private final Clock clock;
 
-    /** Wires the source, the cities, the store, the broadcaster of what changed and the clock. */
-    public CollectWeatherService(WeatherSource source, List<CitySpec> cities, ChangeLog log,
-                                 ChangeBroadcaster broadcaster, Clock clock) {
+    /** Wires the source, the cities, the store, the publisher, the optional signer and the clock. */
+    public CollectWeatherService(WeatherSource source, List<CitySpec> cities, ChangeLog log, ChangePublisher publisher,
+                                 Optional<ChangeSigner> signer, Clock clock) {
         this.source = source;
         this.cities = List.copyOf(cities);
-        this.recorder = new ChangeRecorder(log, broadcaster);
+        this.recorder = new ChangeRecorder(log, publisher, signer);
         this.clock = clock;
     }
 

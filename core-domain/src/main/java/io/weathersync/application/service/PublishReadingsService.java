@@ -3,11 +3,14 @@ package io.weathersync.application.service;
 import io.weathersync.application.port.in.PublishReadingsUseCase;
 import io.weathersync.application.port.in.PublishResult;
 import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.ChangePublisher;
+import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.model.WeatherReading;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Stores readings a client posts: all validated first, then one batch, then broadcast. */
 public final class PublishReadingsService implements PublishReadingsUseCase {
@@ -18,9 +21,9 @@ public final class PublishReadingsService implements PublishReadingsUseCase {
     private final ChangeRecorder recorder;
     private final Clock clock;
 
-    /** Wires the store, the broadcaster of what changed and the clock that bounds observation times. */
-    public PublishReadingsService(ChangeLog log, ChangeBroadcaster broadcaster, Clock clock) {
-        this.recorder = new ChangeRecorder(log, broadcaster);
+    /** Wires the store, the publisher, the optional signer and the clock that bounds observation times. */
+    public PublishReadingsService(ChangeLog log, ChangePublisher publisher, Optional<ChangeSigner> signer, Clock clock) {
+        this.recorder = new ChangeRecorder(log, publisher, signer);
         this.clock = clock;
     }
 

@@ -30,7 +30,7 @@ class CollectWeatherServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final CollectWeatherService service = new CollectWeatherService(source,
             List.of(CitySpec.parse("Oslo"), CitySpec.parse("Bergen@60.39,5.32"), CitySpec.parse("Atlantis")),
-            log, ChangeBroadcaster.onCallerThread(new InMemoryChangeBus(), Optional.empty()), clock);
+            log, new InMemoryChangeBus(), Optional.empty(), clock);
 
     @Test
     void aFailingCityIsReportedAndTheOthersAreStored() {

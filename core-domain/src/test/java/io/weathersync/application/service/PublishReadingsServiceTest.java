@@ -39,8 +39,7 @@ class PublishReadingsServiceTest {
     private final InMemoryChangeBus bus = new InMemoryChangeBus();
     private final List<SignedChange> published = new CopyOnWriteArrayList<>();
     private final PublishReadingsService service =
-            new PublishReadingsService(log, ChangeBroadcaster.onCallerThread(bus, Optional.empty()),
-                    Clock.fixed(NOW, ZoneOffset.UTC));
+            new PublishReadingsService(log, bus, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void listen() {
@@ -145,9 +144,8 @@ class PublishReadingsServiceTest {
     @Test
     void withASignerEveryBroadcastChangeCarriesAValidSignature() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        PublishReadingsService signing = new PublishReadingsService(log,
-                ChangeBroadcaster.onCallerThread(bus, Optional.of(new ChangeSigner(keys.getPrivate()))),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        PublishReadingsService signing = new PublishReadingsService(log, bus,
+                Optional.of(new ChangeSigner(keys.getPrivate())), Clock.fixed(NOW, ZoneOffset.UTC));
 
         signing.publish(List.of(reading("Oslo", 0, 1), reading("Bergen", 0, 2)));
 

@@ -25,7 +25,10 @@ record JdbcUrl(Dialect dialect, String url, Map<String, String> properties, Stri
             // The application closes the pool on SIGTERM itself, after committing or rolling back.
             "DB_CLOSE_ON_EXIT", "FALSE",
             // Appenders queue on the head row; a big batch may hold it longer than H2's one-second default.
-            "LOCK_TIMEOUT", "10000");
+            "LOCK_TIMEOUT", "10000",
+            // H2 otherwise writes commits out up to 500 ms later: a kill -9 then loses changes already
+            // acknowledged (and a master whose head goes back hands the same seqs out again).
+            "WRITE_DELAY", "0");
 
     /** Copies the properties, keeping their order. */
     JdbcUrl {

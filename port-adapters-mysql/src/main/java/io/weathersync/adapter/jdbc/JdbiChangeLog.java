@@ -34,13 +34,11 @@ public final class JdbiChangeLog implements ChangeLog {
     private final JdbiWeatherReadings readings;
     private final StoredReadings stored = new StoredReadings();
     private final StreamId stream;
-    private final boolean checkpointAfterCommit;
 
     /** The log stored in {@code database}; creates its stream id when the store is new. */
     public JdbiChangeLog(Database database) {
         this.jdbi = database.jdbi();
         this.readings = new JdbiWeatherReadings(database, ReadingTables.LOG);
-        this.checkpointAfterCommit = database.dialect() == Dialect.H2;
         this.stream = initialise();
     }
 
@@ -77,24 +75,17 @@ public final class JdbiChangeLog implements ChangeLog {
             return List.of();
         }
         List<WeatherReading> incoming = List.copyOf(batch);
-        List<Change> changes = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             long head = h.createQuery("SELECT head FROM log_meta WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
-            List<Change> planned = ChangePlanner.plan(stream, head, incoming, stored.load(h, incoming));
-            if (!planned.isEmpty()) {
-                readings.upsert(h, 0, planned);
+            List<Change> changes = ChangePlanner.plan(stream, head, incoming, stored.load(h, incoming));
+            if (!changes.isEmpty()) {
+                readings.upsert(h, 0, changes);
                 h.createUpdate("UPDATE log_meta SET head = :head WHERE id = 1")
-                        .bind("head", planned.getLast().seq())
+                        .bind("head", changes.getLast().seq())
                         .execute();
             }
-            return planned;
+            return changes;
         });
-        if (checkpointAfterCommit && !changes.isEmpty()) {
-            // H2 writes commits to its file up to WRITE_DELAY (500 ms) later: without this flush a kill -9 loses
-            // changes already acknowledged, and a master whose head goes back hands their seqs out again.
-            // (WRITE_DELAY=0 instead was seen to leave the store inconsistent after a crash under load.)
-            jdbi.useHandle(h -> h.execute("CHECKPOINT"));
-        }
-        return changes;
     }
 
     @Override

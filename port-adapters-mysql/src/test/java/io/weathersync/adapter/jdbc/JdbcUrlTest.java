@@ -14,8 +14,8 @@ class JdbcUrlTest {
 
         assertThat(url.dialect()).isEqualTo(Dialect.H2);
         assertThat(url.url()).startsWith("jdbc:h2:file:/data/master/weather;")
-                .contains(";MODE=MySQL", ";DATABASE_TO_LOWER=TRUE", ";DB_CLOSE_ON_EXIT=FALSE", ";LOCK_TIMEOUT=10000")
-                .doesNotContain("WRITE_DELAY");
+                .contains(";MODE=MySQL", ";DATABASE_TO_LOWER=TRUE", ";DB_CLOSE_ON_EXIT=FALSE", ";LOCK_TIMEOUT=10000",
+                        ";WRITE_DELAY=0");
     }
 
     @Test
@@ -23,7 +23,7 @@ class JdbcUrlTest {
         JdbcUrl url = JdbcUrl.parse("jdbc:h2:mem:x;mode=mysql;LOCK_TIMEOUT=500");
 
         assertThat(url.url()).isEqualTo("jdbc:h2:mem:x;mode=mysql;LOCK_TIMEOUT=500;DATABASE_TO_LOWER=TRUE;"
-                + "DB_CLOSE_ON_EXIT=FALSE");
+                + "DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 
     @Test

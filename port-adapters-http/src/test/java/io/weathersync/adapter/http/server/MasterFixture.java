@@ -7,7 +7,6 @@ import io.weathersync.application.port.out.PushFailedException;
 import io.weathersync.application.port.out.SlavePush;
 import io.weathersync.application.service.MasterStatusService;
 import io.weathersync.application.service.NodeRegistryService;
-import io.weathersync.application.service.ChangeBroadcaster;
 import io.weathersync.application.service.PublishReadingsService;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ServeChangesService;
@@ -72,8 +71,7 @@ final class MasterFixture {
                                 SlavePush push) {
         ChangeSigner signer = new ChangeSigner(keys.getPrivate());
         return new MasterApi.Dependencies(new QueryWeatherService(log),
-                new PublishReadingsService(log,
-                        ChangeBroadcaster.onCallerThread(new InMemoryChangeBus(), Optional.of(signer)), clock),
+                new PublishReadingsService(log, new InMemoryChangeBus(), Optional.of(signer), clock),
                 new ServeChangesService(log), new SlaveSyncService(log, registry, push, signer, clock, PAGE_SIZE),
                 status, status, MasterApi.Registry.of(nodes), adminToken, health, throttle, clock);
     }
