@@ -1,6 +1,5 @@
 package io.weathersync.app.master;
 
-import com.google.common.base.Suppliers;
 import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpNodeProbe;
 import io.weathersync.adapter.http.client.HttpPushChangePublisher;
@@ -55,7 +54,6 @@ final class MasterNode {
 
     /** Changes per pushed page: well under the slave's 1 MiB body limit (~300 bytes a change). */
     private static final int SYNC_PAGE_SIZE = 1000;
-    private static final Duration PUSH_TARGETS_TTL = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(MasterNode.class);
     /** How long a stop waits for a poll cycle in flight. */
     private static final Duration POLL_STOP_WAIT = Duration.ofSeconds(15);
@@ -130,11 +128,10 @@ final class MasterNode {
             return new LettuceChangePublisher(node.redisUri().get(), node.redisChannel());
         }
         LOG.info("live transport: HTTP push to the registered slaves (REDIS_URI not set)");
-        // Read on every publish: cached for a second, so a burst of batches costs one registry query.
-        return new HttpPushChangePublisher(Suppliers.memoizeWithExpiration(
-                () -> registry.list(Optional.of(NodeType.CHILD)).stream()
-                        .filter(n -> n.active() && !n.apiUrl().isEmpty())
-                        .map(n -> new PushTarget(n.name(), n.apiUrl()))
-                        .toList(), PUSH_TARGETS_TTL), new ChangeJson(), PushSettings.defaults());
+        // Read at every publish, so disabling a slave stops pushes from the next batch on.
+        return new HttpPushChangePublisher(() -> registry.list(Optional.of(NodeType.CHILD)).stream()
+                .filter(n -> n.active() && !n.apiUrl().isEmpty())
+                .map(n -> new PushTarget(n.name(), n.apiUrl()))
+                .toList(), new ChangeJson(), PushSettings.defaults());
     }
 }
