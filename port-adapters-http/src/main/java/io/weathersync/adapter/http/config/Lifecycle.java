@@ -35,14 +35,8 @@ public final class Lifecycle {
      *
      * @param node      the node's configuration (its host)
      * @param boundPort the port the server actually bound (the free one chosen when configured with 0)
-     * @throws IllegalStateException when the server bound no port: Helidon logs a failed bind and returns
-     *                               instead of throwing, so this is where a start stops
      */
     public void listening(NodeConfig node, int boundPort) {
-        if (boundPort <= 0) {
-            throw new IllegalStateException("the web server could not listen on " + node.host() + ":" + node.port()
-                    + " (address in use, or not an address of this machine?)");
-        }
         String url = node.url(boundPort);
         LOG.info("listening on {}", url);
         if (!loggingToStdout) {

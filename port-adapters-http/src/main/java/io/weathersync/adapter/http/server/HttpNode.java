@@ -28,7 +28,8 @@ public final class HttpNode implements AutoCloseable {
     /**
      * Binds {@code host:port} (0 = any free port) and serves the routes {@code routes} registers.
      *
-     * @throws IllegalStateException (from Helidon) when the address cannot be bound
+     * @throws IllegalStateException when the address cannot be bound (Helidon logs a failed bind and returns a
+     *                               server without a port instead of throwing)
      */
     public static HttpNode start(String host, int port, Consumer<HttpRouting.Builder> routes) {
         Objects.requireNonNull(routes, "routes");
@@ -41,6 +42,11 @@ public final class HttpNode implements AutoCloseable {
                 .routing(routes)
                 .build()
                 .start();
+        if (server.port() <= 0) {
+            server.stop();
+            throw new IllegalStateException("the web server could not listen on " + host + ":" + port
+                    + " (address in use, or not an address of this machine?)");
+        }
         return new HttpNode(server);
     }
 

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every route shares: JSON errors, security headers, the body limit, the bound port. */
 class HttpNodeTest {
@@ -164,6 +167,17 @@ class HttpNodeTest {
             Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
             byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
             return head + new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void startingOnAPortInUseFailsWithAClearReason() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1,
+                InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> HttpNode.start("127.0.0.1",
+                            taken.getLocalPort(), routing -> { }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("could not listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }
 }
