@@ -29,9 +29,8 @@ final class ChangeRecorder {
         }
         List<Change> changes = log.append(readings);
         if (!changes.isEmpty()) {
-            publisher.publish(changes.stream()
-                    .map(change -> new SignedChange(change, signer.map(s -> s.sign(change)).orElse(null)))
-                    .toList());
+            publisher.publish(signer.map(s -> s.sign(changes)).orElseGet(() ->
+                    changes.stream().map(change -> new SignedChange(change, null)).toList()));
         }
         return changes;
     }
