@@ -2,6 +2,7 @@ package io.weathersync.domain.model;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A city name as users write it; two names that differ only in case or spacing are the same city.
@@ -12,11 +13,12 @@ public record City(String name) {
 
     /** Longest accepted name, in characters. */
     public static final int MAX_LENGTH = 100;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Validates and normalises the name; the message names the field and the bound. */
     public City {
         Objects.requireNonNull(name, "city: must not be null");
-        name = name.strip().replaceAll("\\s+", " ");
+        name = WHITESPACE.matcher(name.strip()).replaceAll(" ");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("city: must not be empty");
         }

@@ -53,7 +53,7 @@ final class JdbiWeatherReadings implements WeatherReadings {
             newestByCity.merge(reading.city().key(), reading.observedAt().toEpochMilli(), Math::max);
         }
         rows.execute();
-        PreparedBatch cities = handle.prepareBatch(tables.upsertCity());
+        PreparedBatch cities = handle.prepareBatch(tables.upsertCity(dialect));
         newestByCity.forEach((key, observedAt) -> {
             if (tables.generational()) {
                 cities.bind("generation", generation);
