@@ -129,6 +129,7 @@ public final class JdbiReplica implements Replica {
             if (row.pendingGeneration() == null) {
                 throw new IllegalStateException("no resync in progress");
             }
+            readings.servedChanged(h);
             h.createUpdate("UPDATE replica_state SET served_stream = pending_stream, "
                     + "served_generation = pending_generation, served_seq = pending_seq, pending_stream = NULL, "
                     + "pending_generation = NULL, pending_seq = 0 WHERE id = 1").execute();

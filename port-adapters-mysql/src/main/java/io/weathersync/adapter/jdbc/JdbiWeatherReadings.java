@@ -29,6 +29,7 @@ final class JdbiWeatherReadings implements WeatherReadings {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final ReadingTables tables;
+    private final LatestReadings latest = new LatestReadings();
 
     JdbiWeatherReadings(Database database, ReadingTables tables) {
         this.jdbi = database.jdbi();
@@ -52,6 +53,7 @@ final class JdbiWeatherReadings implements WeatherReadings {
             rows.add();
             newestByCity.merge(reading.city().key(), reading.observedAt().toEpochMilli(), Math::max);
         }
+        latest.forgetWhenDone(handle, newestByCity.keySet());
         rows.execute();
         PreparedBatch cities = handle.prepareBatch(tables.upsertCity(dialect));
         newestByCity.forEach((key, observedAt) -> {
@@ -63,13 +65,18 @@ final class JdbiWeatherReadings implements WeatherReadings {
         cities.execute();
     }
 
+    /** Marks that {@code handle} switches which generation is served, which changes every city's newest reading. */
+    void servedChanged(Handle handle) {
+        latest.forgetAllWhenDone(handle);
+    }
+
     @Override
     public Optional<WeatherReading> latest(City city) {
         Objects.requireNonNull(city, "city: must not be null");
-        return jdbi.withHandle(h -> h.createQuery(tables.latest(true))
+        return latest.get(city, () -> jdbi.withHandle(h -> h.createQuery(tables.latest(true))
                 .bind("city_key", city.key())
                 .map((rs, ctx) -> ReadingColumns.read(rs))
-                .findOne());
+                .findOne()));
     }
 
     @Override
