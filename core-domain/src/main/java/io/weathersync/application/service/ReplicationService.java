@@ -260,7 +260,10 @@ public final class ReplicationService implements ReceiveChangesUseCase, ReceiveP
         return applied;
     }
 
-    /** Applies pages of {@code stream} until the last; empty when the master switched streams meanwhile. */
+    /**
+     * Applies pages of {@code stream} until the last, asking for each next page while applying the one before;
+     * empty when the master switched streams meanwhile.
+     */
     private Optional<Long> pull(StreamId stream, long from, ChangePage first) {
         CatchUpProgress progress = new CatchUpProgress(clock, from, first.head());
         long applied = 0;
@@ -269,14 +272,15 @@ public final class ReplicationService implements ReceiveChangesUseCase, ReceiveP
             if (!page.stream().equals(stream)) {
                 return Optional.empty();
             }
+            NextPage next = page.isLast() ? null : NextPage.request(master, page.completeThrough(), pageSize);
             replica.apply(stream, page.changes(), page.completeThrough());
             applied += page.changes().size();
             progress.reached(page.completeThrough(), page.head());
-            if (page.isLast()) {
+            if (next == null) {
                 progress.finished();
                 return Optional.of(applied);
             }
-            page = master.changesAfter(page.completeThrough(), pageSize);
+            page = next.get();
         }
     }
 
