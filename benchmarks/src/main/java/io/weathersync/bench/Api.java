@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 /** The benchmark's client of a node's public API (JDK HttpClient, HTTP/1.1, loopback). */
@@ -55,6 +54,18 @@ final class Api {
         return new String[] {creds.path("api_key").asText(), creds.path("api_secret").asText()};
     }
 
+    /** The {@code timestamp} of the latest-reading answer at {@code url}; "" while there is none (404) or no answer. */
+    String latestTimestamp(String url) {
+        try {
+            return get(url).path("timestamp").asText("");
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     long appliedSeq(String node) throws IOException, InterruptedException {
         return get(node + "/api/dms/digest").path("applied_seq").asLong(0);
     }
@@ -76,9 +87,5 @@ final class Api {
         b.append(String.format(Locale.ROOT,
                 "{\"city\":\"%s\",\"temp\":%.1f,\"humidity\":%.1f,\"timestamp\":\"%s\",\"pressure\":1012.5,"
                         + "\"wind_speed\":3.2,\"source\":\"bench\"}", city, temp, humidity, at));
-    }
-
-    static List<String> noArgs() {
-        return List.of();
     }
 }

@@ -35,7 +35,7 @@ final class FootprintBench {
                 try (NodeProcess slave = nodes.slave("slave-foot" + run, port, master.url(), creds, Map.of())
                         .waitReady(120, "footprint slave")) {
                     long deadline = System.nanoTime() + 300_000_000_000L;
-                    while (!expected.equals(api.get(slave.url() + probe).path("timestamp").asText(""))) {
+                    while (!expected.equals(api.latestTimestamp(slave.url() + probe))) {
                         if (System.nanoTime() > deadline) {
                             throw new IllegalStateException("footprint slave did not catch up");
                         }

@@ -24,6 +24,11 @@ final class Nodes {
     }
 
     NodeProcess master(String name, String dbUrl, Map<String, String> extra) throws Exception {
+        return master(name, dbUrl, extra, null);
+    }
+
+    /** A master; with a {@code config} file (--config), its cities come from that file, not the idle default. */
+    NodeProcess master(String name, String dbUrl, Map<String, String> extra, Path config) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_HOST", "127.0.0.1");
         env.put("SERVER_PORT", "0");
@@ -35,11 +40,16 @@ final class Nodes {
         }
         env.put("ADMIN_TOKEN", Api.ADMIN);
         env.put("WEATHER_SOURCE", "simulated");
-        env.put("WEATHER_CITIES", "bench-idle@1,1");
+        if (config == null) {
+            env.put("WEATHER_CITIES", "bench-idle@1,1");
+        }
         env.put("WEATHER_POLL_INTERVAL", "86400");
         env.putAll(extra);
-        return NodeProcess.start(NodeProcess.jar(settings.master(), JVM), env, log(name))
-                .waitReady(120, "master " + name);
+        List<String> command = NodeProcess.jar(settings.master(), JVM);
+        if (config != null) {
+            command.addAll(List.of("--config", config.toString()));
+        }
+        return NodeProcess.start(command, env, log(name)).waitReady(120, "master " + name);
     }
 
     NodeProcess slave(String name, int port, String master, String[] creds, Map<String, String> extra)

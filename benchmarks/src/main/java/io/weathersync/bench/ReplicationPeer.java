@@ -8,11 +8,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The peer an operator would pick instead: MariaDB's own replication (private primary with binlog ROW and a
- * replica, started by bin/bench). Backlog apply rate for the same rows, and live insert → visible latency.
+ * replica filtered with {@code --replicate-do-db=wsb_repl}, started by bin/bench). Backlog apply rate for rows
+ * shaped as the master's {@code log_readings}, and live insert → visible latency at 200 rows/s.
+ * Every statement runs on connections whose database is {@code wsb_repl}: the replica filters statements
+ * (DDL) by the current database, so a cross-database {@code CREATE TABLE wsb_repl.x} would be skipped there.
  */
 final class ReplicationPeer {
 
     private static final String DB = "wsb_repl";
+    private static final int CHUNK = 1000;
     private final Settings s;
 
     ReplicationPeer(Settings s) {
@@ -23,15 +27,18 @@ final class ReplicationPeer {
         if (s.replicaUrl() == null) {
             throw new IllegalStateException("no private MariaDB replica (BENCH_REPLICA_URL unset)");
         }
+        // On both sides: the replica may skip the replicated CREATE DATABASE (no current database).
+        Sql.exec(s.replicaUrl(), "CREATE DATABASE IF NOT EXISTS " + DB);
         Sql.exec(s.primaryUrl(), "CREATE DATABASE IF NOT EXISTS " + DB);
-        try (Connection primary = Sql.mysql(s.primaryUrl()); Connection replica = Sql.mysql(s.replicaUrl())) {
-            long rows = Sql.count(primary, "SELECT COUNT(*) FROM " + IngestBench.DB + ".log_readings");
+        try (Connection primary = Sql.mysql(s.primaryUrl() + DB);
+             Connection replica = Sql.mysql(s.replicaUrl() + DB)) {
             for (int run = 0; run < 3; run++) {
-                apply.ours.add(backlog(primary, replica, rows));
+                apply.ours.add(backlog(primary, replica, s.changes()));
             }
-            apply.note = rows + " rows of the master's log_readings, inserted on the primary in 1,000-row "
-                    + "transactions while the replica's SQL thread is stopped; timed from START SLAVE SQL_THREAD "
-                    + "until it has executed everything its IO thread read (50 ms poll)";
+            apply.note = s.changes() + " rows shaped as the master's log_readings (same DDL, " + s.cities()
+                    + " cities), inserted on the primary in " + CHUNK + "-row transactions (binlog ROW) while the "
+                    + "replica's SQL thread is stopped; timed from START SLAVE SQL_THREAD until its "
+                    + "Exec_Master_Log_Pos reaches the primary's position (10 ms poll), then the row count is checked";
             for (int run = 0; run < 3; run++) {
                 double[] ms = live(primary, replica, run);
                 p50.ours.add(Stats.percentile(ms, 50));
@@ -44,24 +51,28 @@ final class ReplicationPeer {
 
     private double backlog(Connection primary, Connection replica, long rows) throws Exception {
         try (Statement p = primary.createStatement(); Statement r = replica.createStatement()) {
-            p.execute("DROP TABLE IF EXISTS " + DB + ".peer");
-            p.execute("CREATE TABLE " + DB + ".peer LIKE " + IngestBench.DB + ".log_readings");
+            p.execute("DROP TABLE IF EXISTS peer");
+            p.execute(PeerRows.CREATE_TABLE);
             waitReplicaCaughtUp(r, p);
             r.execute("STOP SLAVE SQL_THREAD");
-            for (long from = 0; from < rows + 1000; from += 1000) {
-                p.execute("INSERT INTO " + DB + ".peer SELECT * FROM " + IngestBench.DB + ".log_readings WHERE seq > "
-                        + from + " AND seq <= " + (from + 1000));
+            for (long from = 0; from < rows; from += CHUNK) {
+                p.execute(PeerRows.insert(from + 1, Math.min(rows, from + CHUNK), s.cities()));
             }
             waitIoRead(r, p);
             long t0 = System.nanoTime();
             r.execute("START SLAVE SQL_THREAD");
             waitReplicaCaughtUp(r, p);
-            return rows / ((System.nanoTime() - t0) / 1e9);
+            double rate = rows / ((System.nanoTime() - t0) / 1e9);
+            long applied = Sql.count(replica, "SELECT COUNT(*) FROM peer");
+            if (applied != rows) {
+                throw new IllegalStateException("replica holds " + applied + " rows of " + rows);
+            }
+            return rate;
         }
     }
 
     private double[] live(Connection primary, Connection replica, int run) throws Exception {
-        String table = DB + ".live" + run;
+        String table = "live" + run;
         try (Statement p = primary.createStatement()) {
             p.execute("DROP TABLE IF EXISTS " + table);
             p.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, city VARCHAR(100), temp DOUBLE, "
@@ -159,7 +170,7 @@ final class ReplicationPeer {
                     return;
                 }
             }
-            Thread.sleep(50);
+            Thread.sleep(10);
         }
         throw new IllegalStateException("replica did not reach the primary's position in 600 s");
     }

@@ -45,12 +45,14 @@ final class Report {
         return b.toString();
     }
 
-    static void write(Path dir, Settings s, List<Figure> figures, double seconds) throws Exception {
+    /** Writes {@code name}.md and {@code name}.json in {@code dir}. */
+    static void write(Path dir, String name, Settings s, List<Figure> figures, double seconds) throws Exception {
         Files.createDirectories(dir);
         String header = "machine: " + machine() + "  \nJDK: " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + "  \ndate: " + Instant.now() + "  \nmode: "
                 + (s.quick() ? "--quick (reduced sizes: " + s.changes() + " changes, live " + s.liveSeconds()
-                + " s)" : "full (issue sizes)") + ", 3 runs per figure, total " + Math.round(seconds) + " s\n";
+                + " s)" : "full (issue sizes)") + (s.only().isEmpty() ? "" : ", only " + String.join(",", s.only()))
+                + ", 3 runs per figure, total " + Math.round(seconds) + " s\n";
         StringBuilder notes = new StringBuilder();
         for (Figure f : figures) {
             if (!f.rawName.isEmpty() || !f.note.isEmpty()) {
@@ -58,7 +60,7 @@ final class Report {
                         .append(f.rawName.isEmpty() ? "" : "Raw limit: " + f.rawName + ".").append('\n');
             }
         }
-        Files.writeString(dir.resolve("latest.md"), "# Benchmark results (bin/bench)\n\n" + header + "\n"
+        Files.writeString(dir.resolve(name + ".md"), "# Benchmark results (bin/bench)\n\n" + header + "\n"
                 + table(figures) + "\n## Method and notes\n\n" + notes);
         ObjectNode root = Api.JSON.createObjectNode();
         root.put("machine", machine()).put("jdk", System.getProperty("java.vm.name") + " "
@@ -81,7 +83,7 @@ final class Report {
                 o.put("ratio", f.ratio());
             }
         }
-        Files.writeString(dir.resolve("latest.json"), Api.JSON.writerWithDefaultPrettyPrinter()
+        Files.writeString(dir.resolve(name + ".json"), Api.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(root) + "\n");
     }
 }
