@@ -28,8 +28,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +86,33 @@ class ReplicationQueueTest {
     }
 
     @Test
+    void liveChangesThatQueuedUpMeanwhileAreAppliedTogether() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
+        ReplicationService replication = replication(replica);
+        replication.trust(new ChangeVerifier(keys.getPublic()));
+        append(1);
+        replication.catchUp();
+        CountDownLatch release = new CountDownLatch(1);
+        replica.hold(release);
+        queue = new ReplicationQueue(replication, 100);
+        Instant at = Instant.now().minusSeconds(60);
+        List<SignedChange> changes = signed(keys, log.append(IntStream.range(0, 4)
+                .mapToObj(i -> WeatherReading.of(new City("Later" + i), at, 20, 50, "test")).toList()));
+
+        queue.receive(changes.subList(0, 1));
+        awaitApplying(replica);
+        for (int i = 1; i < 4; i++) {
+            queue.receive(changes.subList(i, i + 1));
+        }
+        release.countDown();
+
+        awaitAppliedSeq(replica, 5);
+        assertThat(replica.batches).as("sizes of the applies: catch-up, first message, the three queued meanwhile")
+                .containsExactly(1, 1, 3);
+    }
+
+    @Test
     void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
@@ -118,10 +147,10 @@ class ReplicationQueueTest {
 
     private static void awaitApplying(RecordingReplica replica) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (replica.threads.isEmpty() && System.nanoTime() < deadline) {
+        while (!replica.threads.contains("replication") && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(replica.threads).isNotEmpty();
+        assertThat(replica.threads).contains("replication");
     }
 
     private ReplicationService replication(Replica replica) {
@@ -152,17 +181,24 @@ class ReplicationQueueTest {
     private static final class RecordingReplica implements Replica {
 
         private final Replica delegate;
-        private final CountDownLatch release;
+        private volatile CountDownLatch release;
         final Set<String> threads = ConcurrentHashMap.newKeySet();
+        final List<Integer> batches = new CopyOnWriteArrayList<>();
 
         RecordingReplica(Replica delegate, CountDownLatch release) {
             this.delegate = delegate;
             this.release = release;
         }
 
+        /** Holds every apply from now on until {@code latch} is released. */
+        void hold(CountDownLatch latch) {
+            release = latch;
+        }
+
         @Override
         public void apply(StreamId stream, List<Change> changes, long through) {
             threads.add(Thread.currentThread().getName());
+            batches.add(changes.size());
             if (release != null) {
                 try {
                     release.await(10, TimeUnit.SECONDS);
