@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Live latency at 1,000 changes/s: committed on the master → visible on an H2 slave, over Redis and over HTTP
@@ -48,21 +49,40 @@ final class LiveBench {
             try (NodeProcess slave = nodes.slave(db + "-slave", port, master.url(), creds, bus)
                     .waitReady(120, "live slave")) {
                 waitFor(slave.url() + "/api/weather/latest?city=bench-idle", 60);
+                oneRun(master, slave, "live-warm-up", new Figure[] {scratch(), scratch(), scratch()});
                 double pollMs = 0;
+                double late = 0;
+                double[] scheduledP99 = new double[3];
                 for (int run = 0; run < 3; run++) {
-                    pollMs = Math.max(pollMs, oneRun(master, slave, "live-" + run, f));
+                    double[] r = oneRun(master, slave, "live-" + run, f);
+                    pollMs = Math.max(pollMs, r[0]);
+                    late = Math.max(late, r[1]);
+                    scheduledP99[run] = r[2];
                 }
-                f[0].note = "changes posted to the master (POST /api/publish, 10 readings every 10 ms); visibility "
-                        + "= the slave's GET /api/weather/latest?city= polled in a tight loop; latency counted "
-                        + "from the scheduled send (includes the master's commit and reply), error <= one poll "
-                        + String.format(java.util.Locale.ROOT, "(mean poll %.2f ms)", pollMs);
+                f[0].note = "changes posted to the master (POST /api/publish, 10 readings every 10 ms) after one "
+                        + "uncounted warm-up run; visibility = the slave's GET /api/weather/latest?city= polled "
+                        + "every 1 ms; latency counted from the POST that carried the change (so it includes the "
+                        + "master's commit and is an upper bound of commit → applied), error <= one poll "
+                        + String.format(java.util.Locale.ROOT, "(mean poll period %.2f ms). A POST went out at "
+                        + "most %.0f ms after its scheduled time (the master's write path held the sender up); "
+                        + "counted from the scheduled sends instead, p99 is %s ms (median of runs)", pollMs, late,
+                        Figure.fmt(Stats.median(java.util.Arrays.stream(scheduledP99).boxed().toList())));
             }
         }
     }
 
-    private double oneRun(NodeProcess master, NodeProcess slave, String city, Figure[] f) throws Exception {
+    private static Figure scratch() {
+        return new Figure("live", "warm-up", "ms", Figure.Target.NONE, 0);
+    }
+
+    /**
+     * One run into {@code f}, latency counted from each change's POST; returns the mean poll period, how late the
+     * latest POST went out and the p99 counted from the scheduled sends (ms).
+     */
+    private double[] oneRun(NodeProcess master, NodeProcess slave, String city, Figure[] f) throws Exception {
         int total = s.liveSeconds() * 1000;
-        long[] latency = new long[total];
+        long[] visible = new long[total];
+        long[] sent = new long[total / Pacer.PER_BATCH];
         Pacer pacer = new Pacer();
         AtomicLong done = new AtomicLong(-1);
         Api poller = new Api();
@@ -78,11 +98,12 @@ final class LiveBench {
                     int idx = (int) (Instant.parse(node.path("timestamp").asText()).getEpochSecond()
                             - BASE.getEpochSecond());
                     for (; seen <= Math.min(idx, total - 1); seen++) {
-                        latency[seen] = now - pacer.scheduled(seen);
+                        visible[seen] = now;
                     }
                 } catch (Exception e) {
                     // not there yet (404) or a transient error: poll again
                 }
+                LockSupport.parkNanos(1_000_000);  // a tight loop would take a core from the nodes
                 if (done.get() >= 0 && deadline == Long.MAX_VALUE) {
                     deadline = System.nanoTime() + 10_000_000_000L;
                 }
@@ -90,7 +111,7 @@ final class LiveBench {
             done.set(seen);
         });
         long t0 = System.nanoTime();
-        pacer.run(s.liveSeconds(), first -> {
+        double late = pacer.run(s.liveSeconds(), first -> {
             StringBuilder b = new StringBuilder("[");
             for (long i = first; i < first + Pacer.PER_BATCH; i++) {
                 if (i > first) {
@@ -98,17 +119,24 @@ final class LiveBench {
                 }
                 Api.reading(b, city, BASE.plusSeconds(i), 10 + i % 100 / 10.0, 50);
             }
+            sent[(int) (first / Pacer.PER_BATCH)] = System.nanoTime();
             api.post(master.url() + "/api/publish", b.append(']').toString());
         });
         double elapsedMs = (System.nanoTime() - t0) / 1e6;
         done.set(0);
         watch.join(TimeUnit.SECONDS.toMillis(30));
-        double[] ms = Pacer.millis(latency, total);
-        if (latency[total - 1] == 0) {
+        if (visible[total - 1] == 0) {
             throw new IllegalStateException("slave did not show all " + total + " changes within 10 s");
         }
-        add(f, ms, false);
-        return elapsedMs / Math.max(1, polls.get());
+        long[] fromPost = new long[total];
+        long[] fromSchedule = new long[total];
+        for (int i = 0; i < total; i++) {
+            fromPost[i] = visible[i] - sent[i / Pacer.PER_BATCH];
+            fromSchedule[i] = visible[i] - pacer.scheduled(i);
+        }
+        add(f, Pacer.millis(fromPost, total), false);
+        return new double[] {elapsedMs / Math.max(1, polls.get()), late,
+            Stats.percentile(Pacer.millis(fromSchedule, total), 99)};
     }
 
     /** Raw Lettuce publish → receive, same rate and message size, in one process. */

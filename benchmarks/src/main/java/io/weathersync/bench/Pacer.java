@@ -22,18 +22,20 @@ final class Pacer {
         return start + (change / PER_BATCH) * PERIOD_NANOS;
     }
 
-    /** Runs for {@code seconds}; returns how many changes were sent. */
-    long run(int seconds, Send send) throws Exception {
+    /** Runs for {@code seconds}; returns how late, at most, a batch went out (ms): the sender's own backlog. */
+    double run(int seconds, Send send) throws Exception {
         long batches = seconds * 1_000_000_000L / PERIOD_NANOS;
+        long latest = 0;
         for (long k = 0; k < batches; k++) {
             long at = start + k * PERIOD_NANOS;
             long wait;
             while ((wait = at - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(Math.min(wait, 200_000));
             }
+            latest = Math.max(latest, -wait);
             send.batch(k * PER_BATCH);
         }
-        return batches * PER_BATCH;
+        return latest / 1e6;
     }
 
     static double[] millis(long[] nanos, int count) {
