@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a node's YAML file with Helidon Config into flat {@code dotted.key → text} pairs; a list of values
@@ -18,10 +19,43 @@ import java.util.Map;
  */
 final class YamlFile {
 
+    /**
+     * The stack of the thread that reads the file. Helidon flattens a YAML list recursively, one level per
+     * element: the default stack overflows near 10,000 entries, a city list an operator may well write.
+     */
+    static final long READER_STACK_BYTES = 512L * 1024 * 1024;
+
     private YamlFile() {
     }
 
     static Map<String, String> read(Path file) {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread reader = new Thread(null, () -> {
+            try {
+                outcome.set(parse(file));
+            } catch (RuntimeException e) {
+                outcome.set(e);
+            } catch (StackOverflowError e) {
+                outcome.set(new ConfigException("config file '" + file + "' is nested too deeply or holds too "
+                        + "long a list for the YAML reader; give a long list as one comma-separated value"));
+            }
+        }, "config-reader", READER_STACK_BYTES);
+        reader.start();
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("interrupted while reading config file '" + file + "'", e);
+        }
+        if (outcome.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> values = (Map<String, String>) outcome.get();
+        return values;
+    }
+
+    private static Map<String, String> parse(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("config file '" + file + "' does not exist or is not a file");
         }

@@ -146,6 +146,20 @@ class SettingsTest {
     }
 
     @Test
+    void aYamlListOfTwentyThousandCitiesIsRead() throws IOException {
+        Setting cities = Setting.of("weather.cities", "WEATHER_CITIES", null, "x");
+        StringBuilder yaml = new StringBuilder("weather:\n  cities:\n");
+        for (int i = 0; i < 20_000; i++) {
+            yaml.append("    - \"city-").append(i).append("@1.5,2.5\"\n");
+        }
+
+        Settings settings = Settings.load(Optional.of(write(yaml.toString())), Map.of(), List.of(cities));
+
+        assertThat(settings.text(cities).orElseThrow().split(",")).hasSize(40_000)
+                .startsWith("city-0@1.5", "2.5").endsWith("city-19999@1.5", "2.5");
+    }
+
+    @Test
     void aMissingOrBrokenFileIsAOneLineError() throws IOException {
         Path broken = write("server:\n  port: [1,\n  host: x\n");
 
