@@ -5,6 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
 
 /**
  * Deletes the rows of replica generations that are neither served nor being built: the old data after a
@@ -33,27 +36,50 @@ final class Generations {
     }
 
     private void drop() {
-        record Unused(long generation, String cityKey) {
+        record State(long served, Long pending, long last) {
         }
-        List<Unused> unused = jdbi.withHandle(h -> h.createQuery("SELECT c.generation, c.city_key"
-                        + " FROM replica_state s JOIN replica_cities c ON s.id = 1"
-                        + " WHERE c.generation <> s.served_generation"
-                        + " AND (s.pending_generation IS NULL OR c.generation <> s.pending_generation)")
-                .map((rs, ctx) -> new Unused(rs.getLong("generation"), rs.getString("city_key")))
+        State state = jdbi.withHandle(h -> h.createQuery("SELECT served_generation, pending_generation,"
+                        + " last_generation FROM replica_state WHERE id = 1")
+                .map((rs, ctx) -> new State(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3)))
+                .findOne())
+                .orElse(null);
+        if (state == null) {
+            return;
+        }
+        // Every generation handed out is at most the last one, and cities rows name any other leftover. A resync
+        // still building has readings but no cities yet, so a candidate's rows are found through both tables.
+        List<Long> leftovers = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT generation FROM replica_cities")
+                .mapTo(Long.class)
                 .list());
-        for (Unused city : unused) {
-            jdbi.useTransaction(h -> {
-                for (String table : List.of("replica_readings", "replica_cities")) {
-                    h.createUpdate("DELETE FROM " + table + " WHERE generation = :generation AND city_key = :city_key")
-                            .bind("generation", city.generation())
-                            .bind("city_key", city.cityKey())
-                            .execute();
-                }
-            });
+        Set<Long> candidates = new TreeSet<>(leftovers);
+        LongStream.rangeClosed(1, state.last()).forEach(candidates::add);
+        candidates.remove(state.served());
+        if (state.pending() != null) {
+            candidates.remove(state.pending());
         }
-        if (!unused.isEmpty()) {
-            LOG.info("dropped the rows of {} unused replica generation(s)",
-                    unused.stream().map(Unused::generation).distinct().count());
+        int dropped = 0;
+        for (long generation : candidates) {
+            List<String> cities = jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT city_key FROM"
+                            + " replica_readings WHERE generation = :generation UNION SELECT city_key FROM"
+                            + " replica_cities WHERE generation = :generation")
+                    .bind("generation", generation)
+                    .mapTo(String.class)
+                    .list());
+            for (String city : cities) {
+                jdbi.useTransaction(h -> {
+                    for (String table : List.of("replica_readings", "replica_cities")) {
+                        h.createUpdate("DELETE FROM " + table
+                                        + " WHERE generation = :generation AND city_key = :city_key")
+                                .bind("generation", generation)
+                                .bind("city_key", city)
+                                .execute();
+                    }
+                });
+            }
+            dropped += cities.isEmpty() ? 0 : 1;
+        }
+        if (dropped > 0) {
+            LOG.info("dropped the rows of {} unused replica generation(s)", dropped);
         }
     }
 }

@@ -76,7 +76,11 @@ public final class JdbiReplica implements Replica {
                     throw new IllegalStateException("change seq " + change.seq() + " is of stream " + change.stream());
                 }
             }
-            readings.upsert(h, target.number(), batch);
+            if (target.served()) {
+                readings.upsert(h, target.number(), batch);
+            } else {
+                readings.upsertReadings(h, target.number(), batch);
+            }
             h.createUpdate("UPDATE replica_state SET " + (target.served() ? "served_seq" : "pending_seq")
                             + " = :through WHERE id = 1")
                     .bind("through", through)
@@ -129,6 +133,15 @@ public final class JdbiReplica implements Replica {
             if (row.pendingGeneration() == null) {
                 throw new IllegalStateException("no resync in progress");
             }
+            // A resync writes readings only; its cities' newest times are set here, in one statement.
+            h.createUpdate("DELETE FROM replica_cities WHERE generation = :generation")
+                    .bind("generation", row.pendingGeneration())
+                    .execute();
+            h.createUpdate("INSERT INTO replica_cities (generation, city_key, observed_at) SELECT generation,"
+                            + " city_key, MAX(observed_at) FROM replica_readings WHERE generation = :generation"
+                            + " GROUP BY generation, city_key")
+                    .bind("generation", row.pendingGeneration())
+                    .execute();
             readings.servedChanged(h);
             h.createUpdate("UPDATE replica_state SET served_stream = pending_stream, "
                     + "served_generation = pending_generation, served_seq = pending_seq, pending_stream = NULL, "

@@ -39,11 +39,30 @@ final class JdbiWeatherReadings implements WeatherReadings {
 
     /** Upserts the changes, in order (a later change of a key wins), and moves each city's newest time. */
     void upsert(Handle handle, long generation, List<Change> changes) {
-        if (changes.isEmpty()) {
+        Map<String, Long> newestByCity = upsertReadings(handle, generation, changes);
+        if (newestByCity.isEmpty()) {
             return;
         }
-        PreparedBatch rows = handle.prepareBatch(tables.upsertReading());
+        PreparedBatch cities = handle.prepareBatch(tables.upsertCity(dialect));
+        newestByCity.forEach((key, observedAt) -> {
+            if (tables.generational()) {
+                cities.bind("generation", generation);
+            }
+            cities.bind("city_key", key).bind("observed_at", observedAt).add();
+        });
+        cities.execute();
+    }
+
+    /**
+     * Upserts the changes' readings only, for a generation that is not served yet (its cities' newest times are
+     * set in one statement when it is); returns each city's newest time among them.
+     */
+    Map<String, Long> upsertReadings(Handle handle, long generation, List<Change> changes) {
         Map<String, Long> newestByCity = new LinkedHashMap<>();
+        if (changes.isEmpty()) {
+            return newestByCity;
+        }
+        PreparedBatch rows = handle.prepareBatch(tables.upsertReading());
         for (Change change : changes) {
             WeatherReading reading = change.reading();
             ReadingColumns.bind(rows, reading).bind("seq", change.seq());
@@ -55,14 +74,7 @@ final class JdbiWeatherReadings implements WeatherReadings {
         }
         latest.forgetWhenDone(handle, newestByCity.keySet());
         rows.execute();
-        PreparedBatch cities = handle.prepareBatch(tables.upsertCity(dialect));
-        newestByCity.forEach((key, observedAt) -> {
-            if (tables.generational()) {
-                cities.bind("generation", generation);
-            }
-            cities.bind("city_key", key).bind("observed_at", observedAt).add();
-        });
-        cities.execute();
+        return newestByCity;
     }
 
     /** Marks that {@code handle} switches which generation is served, which changes every city's newest reading. */

@@ -94,6 +94,22 @@ abstract class JdbiReplicaBehaviour {
     }
 
     @Test
+    void aResyncWritesReadingsOnlyAndSetsEachCitysNewestReadingWhenItSwitches() {
+        Database database = databases().fresh();
+        Replica replica = serving(database, List.of(reading("Oslo", 0, 1)));
+        replica.beginResync(S2);
+        replica.apply(S2, changes(S2, 1, List.of(reading("Oslo", 5, 2), reading("Oslo", 3, 3),
+                reading("Rome", 1, 4))), 3);
+
+        assertThat(count(database, "SELECT COUNT(*) FROM replica_cities")).isEqualTo(1);
+        replica.finishResync();
+
+        assertThat(exactReadings(replica.latestAll()))
+                .containsExactly(exact(reading("Oslo", 5, 2)), exact(reading("Rome", 1, 4)));
+        assertThat(count(database, "SELECT COUNT(*) FROM replica_cities")).isEqualTo(2);
+    }
+
+    @Test
     void rowsOfAGenerationNoLongerInUseAreDroppedWhenTheReplicaOpens() {
         Database database = databases().fresh();
         Replica replica = serving(database, List.of(reading("Oslo", 0, 1)));
