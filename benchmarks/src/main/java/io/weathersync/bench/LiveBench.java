@@ -10,7 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,21 +56,21 @@ final class LiveBench {
                 oneRun(master, slave, "live-warm-up", new Figure[] {scratch(), scratch(), scratch()});
                 double pollMs = 0;
                 double late = 0;
-                double[] scheduledP99 = new double[3];
+                List<Double> scheduledP99 = new ArrayList<>();
                 for (int run = 0; run < 3; run++) {
                     double[] r = oneRun(master, slave, "live-" + run, f);
                     pollMs = Math.max(pollMs, r[0]);
                     late = Math.max(late, r[1]);
-                    scheduledP99[run] = r[2];
+                    scheduledP99.add(r[2]);
                 }
                 f[0].note = "changes posted to the master (POST /api/publish, 10 readings every 10 ms) after one "
                         + "uncounted warm-up run; visibility = the slave's GET /api/weather/latest?city= polled "
                         + "every 1 ms; latency counted from the POST that carried the change (so it includes the "
                         + "master's commit and is an upper bound of commit → applied), error <= one poll "
-                        + String.format(java.util.Locale.ROOT, "(mean poll period %.2f ms). A POST went out at "
+                        + String.format(Locale.ROOT, "(mean poll period %.2f ms). A POST went out at "
                         + "most %.0f ms after its scheduled time (the master's write path held the sender up); "
                         + "counted from the scheduled sends instead, p99 is %s ms (median of runs)", pollMs, late,
-                        Figure.fmt(Stats.median(java.util.Arrays.stream(scheduledP99).boxed().toList())));
+                        Figure.fmt(Stats.median(scheduledP99)));
             }
         }
     }
@@ -184,7 +188,7 @@ final class LiveBench {
     /** Bare Helidon POST round trip of the same body (10 changes every 10 ms). */
     void rawHttp(Figure[] f) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String body = "[" + String.join(",", java.util.Collections.nCopies(Pacer.PER_BATCH,
+        String body = "[" + String.join(",", Collections.nCopies(Pacer.PER_BATCH,
                 "\"" + "x".repeat(MESSAGE_BYTES - 3) + "\"")) + "]";
         try (NodeProcess bare = nodes.bare("bare-echo", "echo")) {
             HttpRequest req = HttpRequest.newBuilder(URI.create(bare.url() + "/echo"))

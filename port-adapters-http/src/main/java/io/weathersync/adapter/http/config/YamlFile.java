@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads a node's YAML file with Helidon Config into flat {@code dotted.key → text} pairs; a list of values
@@ -29,30 +30,23 @@ final class YamlFile {
     }
 
     static Map<String, String> read(Path file) {
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread reader = new Thread(null, () -> {
-            try {
-                outcome.set(parse(file));
-            } catch (RuntimeException e) {
-                outcome.set(e);
-            } catch (StackOverflowError e) {
-                outcome.set(new ConfigException("config file '" + file + "' is nested too deeply or holds too "
-                        + "long a list for the YAML reader; give a long list as one comma-separated value"));
-            }
-        }, "config-reader", READER_STACK_BYTES);
-        reader.start();
+        FutureTask<Map<String, String>> reading = new FutureTask<>(() -> parse(file));
+        new Thread(null, reading, "config-reader", READER_STACK_BYTES).start();
         try {
-            reader.join();
+            return reading.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigException("interrupted while reading config file '" + file + "'", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StackOverflowError) {
+                throw new ConfigException("config file '" + file + "' is nested too deeply or holds too long a "
+                        + "list for the YAML reader; give a long list as one comma-separated value");
+            }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        if (outcome.get() instanceof RuntimeException e) {
-            throw e;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> values = (Map<String, String>) outcome.get();
-        return values;
     }
 
     private static Map<String, String> parse(Path file) {
