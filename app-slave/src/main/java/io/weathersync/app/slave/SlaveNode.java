@@ -14,8 +14,9 @@ import io.weathersync.adapter.redis.LettuceChangeSubscriber;
 import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.out.Replica;
 import io.weathersync.application.service.QueryWeatherService;
-import io.weathersync.application.service.ReplicationService;
+import io.weathersync.application.service.ReplicationServices;
 import io.weathersync.application.service.RequestSyncService;
+import io.weathersync.application.service.SerialReplication;
 import io.weathersync.application.service.SlaveHeartbeatService;
 import io.weathersync.domain.cluster.NodeIdentity;
 import io.weathersync.domain.status.StatusAggregator;
@@ -56,23 +57,22 @@ final class SlaveNode {
                 .orElse("none yet"), replica.state().appliedSeq());
         HttpMasterClient master = lifecycle.closeOnStop("master client", new HttpMasterClient(
                 config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson()));
-        ReplicationService replication = new ReplicationService(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER);
-        ReplicationQueue queue = lifecycle.closeOnStop("replication thread",
-                new ReplicationQueue(replication, QUEUE));
+        ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER);
+        SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE));
 
         // The heartbeat names this node's bound port, known only once the server runs (SERVER_PORT=0).
         AtomicReference<SlaveHeartbeatService> heartbeat = new AtomicReference<>();
         ReportStatusUseCase status = () -> heartbeat.get().status();
         LettuceChangeSubscriber subscriber = node.redisUri().isEmpty() ? null : lifecycle.closeOnStop("subscriber",
                 new LettuceChangeSubscriber(node.redisUri().get(), node.redisChannel()));
-        SlaveApi.Dependencies api = new SlaveApi.Dependencies(new QueryWeatherService(replica), queue, replication,
+        SlaveApi.Dependencies api = new SlaveApi.Dependencies(new QueryWeatherService(replica), serial, serial,
                 new RequestSyncService(master), status,
                 List.of(HealthCheck.of("store", () -> database.isReachable(2)), subscriber == null
                         ? HealthCheck.notConfigured("redis")
                         : HealthCheck.nonCritical("redis", subscriber::isConnected)));
         HttpNode server = lifecycle.closeOnStop("web server",
                 HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api)));
-        heartbeat.set(new SlaveHeartbeatService(master, replica, replication, queue::requestCatchUp,
+        heartbeat.set(new SlaveHeartbeatService(master, replica, replication.progress(), replication.trust(), serial,
                 new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
                 masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));
         lifecycle.listening(node, server.port());
@@ -80,7 +80,7 @@ final class SlaveNode {
         // Subscribe first, then catch up (the heartbeat catches up when behind), so nothing falls between.
         if (subscriber != null) {
             LOG.info("live transport: Redis {} channel {}", node.redisForLog().orElseThrow(), node.redisChannel());
-            subscriber.start(queue.listener());
+            subscriber.start(serial.listener());
         } else {
             LOG.info("live transport: HTTP push from the master to POST /api/dms/sync/receive (REDIS_URI not set)");
         }
@@ -93,7 +93,7 @@ final class SlaveNode {
         Backoff syncBackoff = new Backoff(config.syncInterval());
         lifecycle.closeOnStop("anti-entropy loop", PeriodicTask.start("anti-entropy", config.syncInterval(),
                 config.syncInterval(), LOOP_STOP_WAIT,
-                () -> retryAfter(replication.tryCatchUp(), syncBackoff, config.syncInterval())));
+                () -> retryAfter(serial.tryCatchUp(), syncBackoff, config.syncInterval())));
     }
 
     /** The interval after a success; while the master is away, a growing back-off capped at the sync interval. */

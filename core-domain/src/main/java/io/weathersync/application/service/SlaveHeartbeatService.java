@@ -1,6 +1,9 @@
 package io.weathersync.application.service;
 
+import io.weathersync.application.port.in.ReportReplicationUseCase;
 import io.weathersync.application.port.in.ReportStatusUseCase;
+import io.weathersync.application.port.in.RequestCatchUpUseCase;
+import io.weathersync.application.port.in.TrustMasterUseCase;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterClient;
 import io.weathersync.application.port.out.MasterUnavailableException;
@@ -31,8 +34,9 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
 
     private final MasterClient master;
     private final Replica replica;
-    private final ReplicationService replication;
-    private final Runnable requestCatchUp;
+    private final ReportReplicationUseCase replication;
+    private final TrustMasterUseCase trust;
+    private final RequestCatchUpUseCase catchUp;
     private final NodeIdentity self;
     private final NodeIdentity masterNode;
     private final StatusAggregator aggregator;
@@ -42,17 +46,19 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
     private volatile String trustedKey;
 
     /**
-     * Wires the master, the replica and its replication, how to ask for a catch-up (handed to the thread that
-     * serialises replication, so a long catch-up never delays heartbeats), this node's and the master's
-     * identities (the master's as configured: name, host and port), the aggregator and the clock.
+     * Wires the master, the replica, what its replication reports (the last sync), whom it trusts (the key each
+     * reply carries), how to ask for a catch-up (without waiting, so a long catch-up never delays heartbeats),
+     * this node's and the master's identities (the master's as configured: name, host and port), the aggregator
+     * and the clock.
      */
-    public SlaveHeartbeatService(MasterClient master, Replica replica, ReplicationService replication,
-                                 Runnable requestCatchUp, NodeIdentity self, NodeIdentity masterNode,
-                                 StatusAggregator aggregator, Clock clock) {
+    public SlaveHeartbeatService(MasterClient master, Replica replica, ReportReplicationUseCase replication,
+                                 TrustMasterUseCase trust, RequestCatchUpUseCase catchUp, NodeIdentity self,
+                                 NodeIdentity masterNode, StatusAggregator aggregator, Clock clock) {
         this.master = Objects.requireNonNull(master, "master");
         this.replica = Objects.requireNonNull(replica, "replica");
         this.replication = Objects.requireNonNull(replication, "replication");
-        this.requestCatchUp = Objects.requireNonNull(requestCatchUp, "requestCatchUp");
+        this.trust = Objects.requireNonNull(trust, "trust");
+        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
         this.self = self;
         this.masterNode = masterNode;
         this.aggregator = aggregator;
@@ -80,7 +86,7 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
         lastReplyAt = clock.instant();
         if (reply.publicKey() != null && !reply.publicKey().equals(trustedKey)) {
             try {
-                replication.trust(ChangeVerifier.fromBase64(reply.publicKey()));
+                trust.trust(ChangeVerifier.fromBase64(reply.publicKey()));
                 trustedKey = reply.publicKey();
             } catch (IllegalArgumentException e) {
                 LOG.log(System.Logger.Level.WARNING, "the master sent an unusable public key; live changes stay "
@@ -89,7 +95,7 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
         }
         SyncState current = replica.state();
         if (!reply.stream().equals(current.stream()) || reply.head() > current.appliedSeq()) {
-            requestCatchUp.run();
+            catchUp.requestCatchUp();
         }
         return true;
     }

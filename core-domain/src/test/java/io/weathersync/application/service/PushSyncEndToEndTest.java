@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Seed 001's push, end to end in memory: the master's {@link SlaveSyncService} delivers signed pages straight
- * to a slave's {@link ReplicationService}, which trusts only the master's key.
+ * to a slave's {@link ReplicationServices}, which trusts only the master's key.
  */
 class PushSyncEndToEndTest {
 
@@ -62,8 +62,8 @@ class PushSyncEndToEndTest {
     private final InMemoryReplica replica = new InMemoryReplica();
     private final InMemoryMasterClient client = new InMemoryMasterClient(log,
             Base64.getEncoder().encodeToString(MASTER_KEY.getPublic().getEncoded()));
-    private final ReplicationService slaveSide = new ReplicationService(replica, client, null, clock, PAGE, 16);
-    private final SlavePush toSlave = new DeliveringPush(slaveSide);
+    private final ReplicationServices slaveSide = ReplicationServices.of(replica, client, null, clock, PAGE, 16);
+    private final SlavePush toSlave = new DeliveringPush(slaveSide.pushes());
     private final SlaveSyncService masterSide = new SlaveSyncService(log, registry, toSlave,
             new ChangeSigner(MASTER_KEY.getPrivate()), clock, PAGE);
 
@@ -77,7 +77,7 @@ class PushSyncEndToEndTest {
 
     PushSyncEndToEndTest() {
         registry.add(slave);
-        slaveSide.trust(ChangeVerifier.fromBase64(client.heartbeat(heartbeatOfSlave()).publicKey()));
+        slaveSide.trust().trust(ChangeVerifier.fromBase64(client.heartbeat(heartbeatOfSlave()).publicKey()));
     }
 
     /** What the HTTP transport does: the slave's refusal of a page reaches the master as a failed push. */
@@ -113,7 +113,7 @@ class PushSyncEndToEndTest {
     }
 
     private void slaveInStep() {
-        slaveSide.catchUp();
+        slaveSide.catchUp().catchUp();
         slaveReportsItsState();
         assertThat(replica.digest()).isEqualTo(log.digest());
     }
@@ -141,7 +141,7 @@ class PushSyncEndToEndTest {
         masterCollects(1, 0);
         slaveInStep();
         masterCollects(2, 1);
-        slaveSide.catchUp();
+        slaveSide.catchUp().catchUp();
         masterCollects(2, 3);
         client.reachable(false);
 
@@ -160,7 +160,7 @@ class PushSyncEndToEndTest {
         replica.apply(genuine.stream(), List.of(new Change(genuine.stream(), genuine.seq(), wrong)),
                 replica.state().appliedSeq());
         SyncState state = replica.state();
-        assertThat(slaveSide.catchUp()).isZero();
+        assertThat(slaveSide.catchUp().catchUp()).isZero();
         assertThat(replica.digest()).isNotEqualTo(log.digest());
         client.reachable(false);
 
@@ -196,14 +196,14 @@ class PushSyncEndToEndTest {
         assertThatThrownBy(() -> forger.sync("slave-1", Optional.of(ReadingRange.ALL)))
                 .isInstanceOf(PushFailedException.class)
                 .hasMessageContaining("sig: does not verify");
-        assertThatThrownBy(() -> slaveSide.receive(new ChangeSigner(INTRUDER_KEY.getPrivate()).sign(forgedRepair)))
+        assertThatThrownBy(() -> slaveSide.pushes().receive(new ChangeSigner(INTRUDER_KEY.getPrivate()).sign(forgedRepair)))
                 .isInstanceOf(RejectedMessage.class);
-        assertThatThrownBy(() -> slaveSide.receive(new SignedPush(forgedRepair, null)))
+        assertThatThrownBy(() -> slaveSide.pushes().receive(new SignedPush(forgedRepair, null)))
                 .isInstanceOf(RejectedMessage.class);
 
         assertThat(replica.state()).isEqualTo(state);
         assertThat(replica.digest()).isEqualTo(digest);
-        assertThat(slaveSide.stats().rejected().get(RejectedMessage.Kind.BAD_SIGNATURE)).isEqualTo(3);
+        assertThat(slaveSide.progress().stats().rejected().get(RejectedMessage.Kind.BAD_SIGNATURE)).isEqualTo(3);
         assertThat(registry.syncLogs(Optional.of(slave.id()), 10)).singleElement()
                 .extracting(SyncLogEntry::success).isEqualTo(false);
     }
@@ -222,7 +222,7 @@ class PushSyncEndToEndTest {
         SyncPush altered = new SyncPush(SyncPush.Kind.REPAIR, 0,
                 new ChangePage(page.stream(), page.head(), tampered, page.completeThrough()));
 
-        assertThatThrownBy(() -> slaveSide.receive(new SignedPush(altered, genuine.sig())))
+        assertThatThrownBy(() -> slaveSide.pushes().receive(new SignedPush(altered, genuine.sig())))
                 .isInstanceOf(RejectedMessage.class)
                 .hasMessage("sig: does not verify for the pushed page after seq 0");
         assertThat(replica.digest()).isEqualTo(digest);
@@ -238,13 +238,13 @@ class PushSyncEndToEndTest {
         ChangeSigner signer = new ChangeSigner(MASTER_KEY.getPrivate());
         long beyond = applied + 2;
 
-        int written = slaveSide.receive(signer.sign(new SyncPush(SyncPush.Kind.CATCH_UP, beyond,
+        int written = slaveSide.pushes().receive(signer.sign(new SyncPush(SyncPush.Kind.CATCH_UP, beyond,
                 log.changesAfter(beyond, 1000))));
 
         assertThat(written).isZero();
         assertThat(replica.state()).isEqualTo(new SyncState(log.stream(), applied));
         assertThat(replica.digest()).isEqualTo(digest);
-        int continuing = slaveSide.receive(signer.sign(new SyncPush(SyncPush.Kind.CATCH_UP, applied,
+        int continuing = slaveSide.pushes().receive(signer.sign(new SyncPush(SyncPush.Kind.CATCH_UP, applied,
                 log.changesAfter(applied, 1000))));
         assertThat(continuing).isPositive();
         assertThat(replica.digest()).isEqualTo(log.digest());
@@ -260,8 +260,8 @@ class PushSyncEndToEndTest {
         log.append(List.of(reading("Oslo", 0, 7), reading("Rome", 0, 21), reading("Lima", 0, 16)));
         slaveInStep();
 
-        int replayed = slaveSide.receive(old);
-        int replayedRepair = slaveSide.receive(oldRepair);
+        int replayed = slaveSide.pushes().receive(old);
+        int replayedRepair = slaveSide.pushes().receive(oldRepair);
 
         assertThat(replayed).isZero();
         assertThat(replayedRepair).isZero();
@@ -276,7 +276,7 @@ class PushSyncEndToEndTest {
         SignedPush foreign = new ChangeSigner(MASTER_KEY.getPrivate()).sign(new SyncPush(SyncPush.Kind.CATCH_UP, 0,
                 other.changesAfter(0, 10)));
 
-        int written = slaveSide.receive(foreign);
+        int written = slaveSide.pushes().receive(foreign);
 
         assertThat(written).isZero();
         assertThat(replica.latest(new City("Atlantis"))).isEmpty();

@@ -62,7 +62,7 @@ class ReplicationConvergenceTest {
     private static final double FLAKY = 0.05;
     private static final SignatureCheck ACCEPT_ALL = signed -> { };
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-    private static final Logger REPLICATION_LOG = Logger.getLogger(ReplicationService.class.getName());
+    private static final Logger REPLICATION_LOG = Logger.getLogger(ReplicationServices.class.getPackageName());
     private static final Totals TOTALS = new Totals();
     private static Level previousLevel;
     private static long started;
@@ -142,7 +142,7 @@ class ReplicationConvergenceTest {
             Digest expected = master.digest();
             for (Link link : links) {
                 assertThat(link.replica.digest()).as("%s digest (seed %d)", link.name, seed).isEqualTo(expected);
-                assertThat(link.service.stats().buffered()).as("%s buffer", link.name).isZero();
+                assertThat(link.service.progress().stats().buffered()).as("%s buffer", link.name).isZero();
             }
             assertThat(expected.appliedSeq()).isEqualTo(CHANGES);
         }
@@ -221,7 +221,7 @@ class ReplicationConvergenceTest {
         private final InMemoryReplica replica = new InMemoryReplica();
         private final InMemoryMasterClient client;
         private final CountingMaster counting;
-        private final ReplicationService service;
+        private final ReplicationServices service;
         private final List<List<SignedChange>> inFlight = new ArrayList<>();
         private int outageLeft;
         private long lastApplied;
@@ -235,7 +235,7 @@ class ReplicationConvergenceTest {
             this.random = random;
             this.client = new InMemoryMasterClient(master, null);
             this.counting = new CountingMaster(client, new Random(random.nextLong()));
-            this.service = new ReplicationService(replica, counting, ACCEPT_ALL, CLOCK, PAGE_SIZE, BUFFER);
+            this.service = ReplicationServices.of(replica, counting, ACCEPT_ALL, CLOCK, PAGE_SIZE, BUFFER);
         }
 
         /** Starts or ends an outage of this replica's master. */
@@ -285,7 +285,7 @@ class ReplicationConvergenceTest {
 
         private void deliver(List<SignedChange> message, long masterHead) {
             counting.receiving();
-            service.receive(message);
+            service.live().receive(message);
             long applied = replica.state().appliedSeq();
             assertThat(applied).as("%s applied seq never falls back", name).isGreaterThanOrEqualTo(lastApplied);
             assertThat(applied).as("%s applied seq never passes the master's head", name)
@@ -306,7 +306,7 @@ class ReplicationConvergenceTest {
             client.reachable(true);
             counting.flakyAllowed = false;
             counting.receiving();
-            assertThat(service.tryCatchUp()).as("%s final catch-up", name).isTrue();
+            assertThat(service.catchUp().tryCatchUp()).as("%s final catch-up", name).isTrue();
         }
     }
 
@@ -399,8 +399,8 @@ class ReplicationConvergenceTest {
                 failedCatchUps.addAndGet(link.counting.failedCatchUps);
                 pages.addAndGet(link.counting.pages);
                 flaky.addAndGet(link.counting.flaky);
-                gaps.addAndGet(link.service.stats().gaps());
-                duplicates.addAndGet(link.service.stats().duplicates());
+                gaps.addAndGet(link.service.progress().stats().gaps());
+                duplicates.addAndGet(link.service.progress().stats().duplicates());
             }
         }
 

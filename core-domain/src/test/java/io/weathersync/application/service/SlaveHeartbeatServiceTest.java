@@ -50,10 +50,10 @@ class SlaveHeartbeatServiceTest {
     private final InMemoryReplica replica = new InMemoryReplica();
     private final MutableClock clock = new MutableClock(T0);
     private final StatusAggregator aggregator = new StatusAggregator(clock, OFFLINE_AFTER);
-    private final ReplicationService replication = new ReplicationService(replica, client, null, clock, PAGE, BUFFER);
+    private final ReplicationServices replication = ReplicationServices.of(replica, client, null, clock, PAGE, BUFFER);
     private final SlaveHeartbeatService service =
-            new SlaveHeartbeatService(client, replica, replication, replication::tryCatchUp, SELF, MASTER,
-                    aggregator, clock);
+            new SlaveHeartbeatService(client, replica, replication.progress(), replication.trust(),
+                    replication.catchUp()::tryCatchUp, SELF, MASTER, aggregator, clock);
 
     @BeforeAll
     static void keys() throws GeneralSecurityException {
@@ -85,13 +85,13 @@ class SlaveHeartbeatServiceTest {
 
     @Test
     void aBeatLearnsTheMasterKey() {
-        boolean before = replication.hasSignatureCheck();
+        boolean before = replication.trust().liveCheck().isPresent();
 
         boolean answered = service.beat();
 
         assertThat(before).isFalse();
         assertThat(answered).isTrue();
-        assertThat(replication.hasSignatureCheck()).isTrue();
+        assertThat(replication.trust().liveCheck().isPresent()).isTrue();
     }
 
     @Test
@@ -100,11 +100,11 @@ class SlaveHeartbeatServiceTest {
         List<Change> next = appendMany(1, 0);
         client.reachable(false);
 
-        replication.receive(signedBy(masterKeys, next));
+        replication.live().receive(signedBy(masterKeys, next));
 
         assertThat(replica.state()).isEqualTo(new SyncState(log.stream(), 1));
         assertThat(replica.digest()).isEqualTo(log.digest());
-        assertThat(replication.stats().unverified()).isZero();
+        assertThat(replication.progress().stats().unverified()).isZero();
     }
 
     @Test
@@ -112,10 +112,10 @@ class SlaveHeartbeatServiceTest {
         List<Change> next = appendMany(1, 0);
         client.reachable(false);
 
-        replication.receive(signedBy(masterKeys, next));
+        replication.live().receive(signedBy(masterKeys, next));
 
         assertThat(replica.state().appliedSeq()).isZero();
-        assertThat(replication.stats().unverified()).isEqualTo(1);
+        assertThat(replication.progress().stats().unverified()).isEqualTo(1);
     }
 
     @Test
@@ -124,11 +124,11 @@ class SlaveHeartbeatServiceTest {
         Change forged = new Change(log.stream(), 1, reading("Oslo", 0, 42));
         client.reachable(false);
 
-        replication.receive(signedBy(intruderKeys, List.of(forged)));
+        replication.live().receive(signedBy(intruderKeys, List.of(forged)));
 
         assertThat(replica.state()).isEqualTo(new SyncState(log.stream(), 0));
         assertThat(replica.latestAll()).isEmpty();
-        assertThat(replication.stats().rejected()).containsEntry(RejectedMessage.Kind.BAD_SIGNATURE, 1L);
+        assertThat(replication.progress().stats().rejected()).containsEntry(RejectedMessage.Kind.BAD_SIGNATURE, 1L);
     }
 
     @Test
@@ -139,16 +139,16 @@ class SlaveHeartbeatServiceTest {
         Change altered = new Change(real.stream(), real.seq(), reading(real.reading().city().name(), 0, 42));
         client.reachable(false);
 
-        replication.receive(List.of(new SignedChange(altered, sig)));
+        replication.live().receive(List.of(new SignedChange(altered, sig)));
 
         assertThat(replica.state().appliedSeq()).isZero();
-        assertThat(replication.stats().rejected()).containsEntry(RejectedMessage.Kind.BAD_SIGNATURE, 1L);
+        assertThat(replication.progress().stats().rejected()).containsEntry(RejectedMessage.Kind.BAD_SIGNATURE, 1L);
     }
 
     @Test
     void aBeatReportsTheReplicasStateUptimeAndAddress() {
         appendMany(3, 0);
-        replication.catchUp();
+        replication.catchUp().catchUp();
         clock.advance(Duration.ofSeconds(30));
 
         service.beat();
@@ -172,7 +172,7 @@ class SlaveHeartbeatServiceTest {
         service.beat();
         List<Change> two = appendMany(2, 0);
         client.reachable(false);
-        replication.receive(signedBy(masterKeys, List.of(two.getFirst())));
+        replication.live().receive(signedBy(masterKeys, List.of(two.getFirst())));
         client.reachable(true);
         boolean behindBefore = !replica.digest().equals(log.digest());
 
@@ -196,12 +196,12 @@ class SlaveHeartbeatServiceTest {
     void anUnusablePublicKeyLeavesChangesUnverifiedButTheBeatStillCatchesUp() {
         appendMany(3, 0);
         InMemoryMasterClient garbledKey = new InMemoryMasterClient(log, "not-a-key");
-        ReplicationService fresh = new ReplicationService(replica, garbledKey, null, clock, 100, 100);
-        SlaveHeartbeatService beats = new SlaveHeartbeatService(garbledKey, replica, fresh, fresh::tryCatchUp, SELF,
-                MASTER, aggregator, clock);
+        ReplicationServices fresh = ReplicationServices.of(replica, garbledKey, null, clock, 100, 100);
+        SlaveHeartbeatService beats = new SlaveHeartbeatService(garbledKey, replica, fresh.progress(), fresh.trust(),
+                fresh.catchUp()::tryCatchUp, SELF, MASTER, aggregator, clock);
 
         assertThatCode(() -> assertThat(beats.beat()).isTrue()).doesNotThrowAnyException();
-        assertThat(fresh.hasSignatureCheck()).isFalse();
+        assertThat(fresh.trust().liveCheck().isPresent()).isFalse();
         assertThat(replica.digest()).isEqualTo(log.digest());
     }
 
@@ -212,7 +212,7 @@ class SlaveHeartbeatServiceTest {
 
         assertThatCode(() -> assertThat(service.beat()).isFalse()).doesNotThrowAnyException();
         assertThat(replica.state()).isEqualTo(SyncState.EMPTY);
-        assertThat(replication.hasSignatureCheck()).isFalse();
+        assertThat(replication.trust().liveCheck().isPresent()).isFalse();
         assertThat(client.lastHeartbeat()).isNull();
     }
 
@@ -256,14 +256,14 @@ class SlaveHeartbeatServiceTest {
     @Test
     void theStatusShowsHowFarItselfLagsBehindTheHeadTheMasterLastReported() {
         appendMany(2, 0);
-        replication.catchUp();
+        replication.catchUp().catchUp();
         appendMany(3, 10);
         InMemoryMasterClient pullsFail = new InMemoryMasterClient(log, publicKey(masterKeys));
         pullsFail.reachable(false);
-        ReplicationService stalled = new ReplicationService(replica, pullsFail, null, clock, PAGE, BUFFER);
+        ReplicationServices stalled = ReplicationServices.of(replica, pullsFail, null, clock, PAGE, BUFFER);
         SlaveHeartbeatService beatsOnly =
-                new SlaveHeartbeatService(client, replica, stalled, stalled::tryCatchUp, SELF, MASTER, aggregator,
-                        clock);
+                new SlaveHeartbeatService(client, replica, stalled.progress(), stalled.trust(),
+                        stalled.catchUp()::tryCatchUp, SELF, MASTER, aggregator, clock);
 
         assertThat(beatsOnly.beat()).isTrue();
         NodeStatus self = line(beatsOnly.status(), "slave-1");

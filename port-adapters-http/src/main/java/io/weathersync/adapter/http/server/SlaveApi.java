@@ -15,7 +15,7 @@ import java.util.Objects;
  * A slave's whole HTTP API, for app-slave to register on its routing:
  * <pre>{@code
  * HttpNode node = HttpNode.start(host, port, routing -> SlaveApi.register(routing,
- *         new SlaveApi.Dependencies(query, replication, replication, new RequestSyncService(masterClient),
+ *         new SlaveApi.Dependencies(query, serialReplication, serialReplication, new RequestSyncService(masterClient),
  *                 slaveStatus, List.of(HealthCheck.of("store", ...)))));
  * }</pre>
  * Routes: {@code /api/health}, {@code /api/weather/latest|local|history}, {@code /api/dms/digest},
@@ -45,8 +45,8 @@ public final class SlaveApi {
      * What a slave's API needs.
      *
      * @param query       reads from the replica
-     * @param receive     the master's live changes ({@code ReplicationService})
-     * @param receivePush the master's pushed pages ({@code ReplicationService})
+     * @param receive     the master's live changes ({@code SerialReplication}: queued for the replication thread)
+     * @param receivePush the master's pushed pages ({@code SerialReplication}: written on the replication thread)
      * @param requestSync forwards an operator's sync request to the master ({@code RequestSyncService})
      * @param status      the status view as this slave sees it (the master and itself)
      * @param health      the components {@code /api/health} reports, in order

@@ -6,7 +6,7 @@ import io.weathersync.adapter.memory.InMemoryChangeLog;
 import io.weathersync.adapter.memory.InMemoryMasterClient;
 import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.service.QueryWeatherService;
-import io.weathersync.application.service.ReplicationService;
+import io.weathersync.application.service.ReplicationServices;
 import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.message.ChangeVerifier;
@@ -48,12 +48,12 @@ class ReceivePushRoutesTest {
         LOG.append(MasterFixture.hourly("Beijing", 3));
         InMemoryMasterClient noPull = new InMemoryMasterClient(LOG, KEYS.publicKey);
         noPull.reachable(false);
-        ReplicationService replication = new ReplicationService(REPLICA, noPull, null, KEYS.clock, 100, 100);
-        replication.trust(new ChangeVerifier(KEYS.keys.getPublic()));
+        ReplicationServices replication = ReplicationServices.of(REPLICA, noPull, null, KEYS.clock, 100, 100);
+        replication.trust().trust(new ChangeVerifier(KEYS.keys.getPublic()));
         REPLICA.beginResync(LOG.stream());
         REPLICA.finishResync();
         server = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
-                new QueryWeatherService(REPLICA), replication, replication, new RequestSyncService(noPull),
+                new QueryWeatherService(REPLICA), replication.live(), replication.pushes(), new RequestSyncService(noPull),
                 () -> ClusterStatus.of(List.of()), List.of())));
     }
 

@@ -5,7 +5,7 @@ import io.weathersync.adapter.memory.InMemoryChangeLog;
 import io.weathersync.adapter.memory.InMemoryMasterClient;
 import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.service.QueryWeatherService;
-import io.weathersync.application.service.ReplicationService;
+import io.weathersync.application.service.ReplicationServices;
 import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.message.ChangeVerifier;
@@ -46,12 +46,12 @@ class SlaveApiTest {
     @BeforeAll
     static void start() {
         List<Change> changes = MASTER_LOG.append(MasterFixture.hourly("Beijing", 3));
-        ReplicationService replication = new ReplicationService(REPLICA,
+        ReplicationServices replication = ReplicationServices.of(REPLICA,
                 new InMemoryMasterClient(MASTER_LOG, KEYS.publicKey), new ChangeVerifier(KEYS.keys.getPublic()),
                 KEYS.clock, 100, 100);
-        replication.receive(signed(changes.subList(0, 1)));
+        replication.live().receive(signed(changes.subList(0, 1)));
         server = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
-                new QueryWeatherService(REPLICA), replication, replication,
+                new QueryWeatherService(REPLICA), replication.live(), replication.pushes(),
                 new RequestSyncService(new InMemoryMasterClient(MASTER_LOG, KEYS.publicKey)), () -> STATUS,
                 List.of(HealthCheck.of("store", () -> true), HealthCheck.notConfigured("redis")))));
     }

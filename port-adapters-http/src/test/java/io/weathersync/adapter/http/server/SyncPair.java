@@ -7,7 +7,7 @@ import io.weathersync.adapter.memory.InMemoryMasterClient;
 import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.port.in.RequestSyncUseCase;
 import io.weathersync.application.service.QueryWeatherService;
-import io.weathersync.application.service.ReplicationService;
+import io.weathersync.application.service.ReplicationServices;
 import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.domain.cluster.IssuedCredential;
 import io.weathersync.domain.cluster.NewNode;
@@ -47,8 +47,8 @@ final class SyncPair implements AutoCloseable {
         master.log.append(MasterFixture.hourly("Oslo", 3));
         InMemoryMasterClient noPull = new InMemoryMasterClient(master.log, master.publicKey);
         noPull.reachable(false);
-        ReplicationService replication = new ReplicationService(replica, noPull, null, master.clock, 100, 100);
-        replication.trust(new ChangeVerifier(master.keys.getPublic()));
+        ReplicationServices replication = ReplicationServices.of(replica, noPull, null, master.clock, 100, 100);
+        replication.trust().trust(new ChangeVerifier(master.keys.getPublic()));
         replica.beginResync(stream());
         replica.apply(stream(), master.log.changesAfter(0, 2).changes(), 2);
         replica.finishResync();
@@ -56,7 +56,7 @@ final class SyncPair implements AutoCloseable {
         // The slave's credentials exist once its URL is registered, so its forwarder is set after it starts.
         AtomicReference<RequestSyncUseCase> forward = new AtomicReference<>();
         slaveServer = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
-                new QueryWeatherService(replica), replication, replication,
+                new QueryWeatherService(replica), replication.live(), replication.pushes(),
                 (name, repair) -> forward.get().requestSync(name, repair), () -> ClusterStatus.of(List.of()),
                 List.of())));
         Node node = master.nodes.register(new NewNode(NodeType.CHILD, "backup1", "",

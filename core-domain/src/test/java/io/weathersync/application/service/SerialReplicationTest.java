@@ -1,19 +1,22 @@
-package io.weathersync.app.slave;
+package io.weathersync.application.service;
 
 import io.weathersync.adapter.memory.InMemoryChangeLog;
 import io.weathersync.adapter.memory.InMemoryMasterClient;
 import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.port.out.Replica;
-import io.weathersync.application.service.ReplicationService;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.message.ChangeVerifier;
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.message.RejectedMessage;
+import io.weathersync.domain.message.SignedPush;
 import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.HistoryPage;
 import io.weathersync.domain.model.HistoryQuery;
 import io.weathersync.domain.model.StreamId;
+import io.weathersync.domain.model.SyncPush;
 import io.weathersync.domain.model.SyncState;
 import io.weathersync.domain.model.WeatherReading;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -34,11 +38,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ReplicationQueueTest {
+/** The replication thread: the one way deliveries, pushed pages and catch-ups reach the replica. */
+class SerialReplicationTest {
 
     private final InMemoryChangeLog log = new InMemoryChangeLog();
-    private ReplicationQueue queue;
+    private SerialReplication queue;
 
     @AfterEach
     void close() throws InterruptedException {
@@ -51,9 +57,9 @@ class ReplicationQueueTest {
     void liveChangesAreAppliedInOrderOnTheReplicationThread() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
-        ReplicationService replication = replication(replica);
-        replication.trust(new ChangeVerifier(keys.getPublic()));
-        queue = new ReplicationQueue(replication, 100);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 100);
         List<SignedChange> changes = signed(keys, append(3));
 
         queue.listener().onChanges(changes.subList(0, 1));
@@ -68,9 +74,9 @@ class ReplicationQueueTest {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
-        ReplicationService replication = replication(replica);
-        replication.trust(new ChangeVerifier(keys.getPublic()));
-        queue = new ReplicationQueue(replication, 100);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 100);
         List<SignedChange> changes = signed(keys, append(2));
 
         long started = System.nanoTime();
@@ -89,13 +95,13 @@ class ReplicationQueueTest {
     void liveChangesThatQueuedUpMeanwhileAreAppliedTogether() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
-        ReplicationService replication = replication(replica);
-        replication.trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
         append(1);
-        replication.catchUp();
+        replication.catchUp().catchUp();
         CountDownLatch release = new CountDownLatch(1);
         replica.hold(release);
-        queue = new ReplicationQueue(replication, 100);
+        queue = new SerialReplication(replication, 100);
         Instant at = Instant.now().minusSeconds(60);
         List<SignedChange> changes = signed(keys, log.append(IntStream.range(0, 4)
                 .mapToObj(i -> WeatherReading.of(new City("Later" + i), at, 20, 50, "test")).toList()));
@@ -117,9 +123,9 @@ class ReplicationQueueTest {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
-        ReplicationService replication = replication(replica);
-        replication.trust(new ChangeVerifier(keys.getPublic()));
-        queue = new ReplicationQueue(replication, 1);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 1);
         List<SignedChange> changes = signed(keys, append(3));
 
         queue.receive(changes.subList(0, 1));
@@ -136,12 +142,72 @@ class ReplicationQueueTest {
     @Test
     void aReconnectCatchesUpFromTheMaster() throws Exception {
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
-        queue = new ReplicationQueue(replication(replica), 100);
+        queue = new SerialReplication(replication(replica), 100);
         append(4);
 
         queue.listener().onConnected();
 
         awaitAppliedSeq(replica, 4);
+        assertThat(replica.threads).containsExactly("replication");
+    }
+
+    @Test
+    void aPushedPageIsWrittenOnTheReplicationThreadAndItsCallerGetsTheAnswer() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 100);
+        append(1);
+        queue.catchUp();
+        List<Change> next = append(2);
+        SignedPush page = new ChangeSigner(keys.getPrivate()).sign(new SyncPush(SyncPush.Kind.CATCH_UP, 1,
+                new ChangePage(log.stream(), 3, next, 3)));
+
+        int written = queue.receive(page);
+
+        assertThat(written).isEqualTo(2);
+        assertThat(replica.state().appliedSeq()).isEqualTo(3);
+        assertThat(replica.threads).containsExactly("replication");
+    }
+
+    @Test
+    void aForgedPushedPageIsRefusedToItsCallerAndWritesNothing() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        KeyPair intruder = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 100);
+        SignedPush forged = new ChangeSigner(intruder.getPrivate()).sign(new SyncPush(SyncPush.Kind.REPAIR, 0,
+                new ChangePage(log.stream(), 2, append(2), 2)));
+
+        assertThatThrownBy(() -> queue.receive(forged)).isInstanceOf(RejectedMessage.class)
+                .hasMessageContaining("sig");
+        assertThat(replica.batches).isEmpty();
+        assertThat(replication.progress().stats().rejected()).containsEntry(RejectedMessage.Kind.BAD_SIGNATURE, 1L);
+    }
+
+    @Test
+    void aCatchUpWaitsForTheDeliveriesQueuedBeforeItAndRunsOnTheSameThread() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 100);
+        List<SignedChange> changes = signed(keys, append(2));
+        queue.receive(changes.subList(0, 1));
+        awaitApplying(replica);
+        append(3);
+
+        CompletableFuture<Boolean> caughtUp = CompletableFuture.supplyAsync(queue::tryCatchUp);
+        Thread.sleep(200);
+        assertThat(caughtUp).isNotDone();
+        release.countDown();
+
+        assertThat(caughtUp.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(replica.state().appliedSeq()).isEqualTo(5);
         assertThat(replica.threads).containsExactly("replication");
     }
 
@@ -153,8 +219,8 @@ class ReplicationQueueTest {
         assertThat(replica.threads).contains("replication");
     }
 
-    private ReplicationService replication(Replica replica) {
-        return new ReplicationService(replica, new InMemoryMasterClient(log, null), null, Clock.systemUTC(), 1000,
+    private ReplicationServices replication(Replica replica) {
+        return ReplicationServices.of(replica, new InMemoryMasterClient(log, null), null, Clock.systemUTC(), 1000,
                 10_000);
     }
 

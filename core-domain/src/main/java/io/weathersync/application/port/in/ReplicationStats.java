@@ -1,4 +1,4 @@
-package io.weathersync.application.service;
+package io.weathersync.application.port.in;
 
 import io.weathersync.domain.message.RejectedMessage;
 

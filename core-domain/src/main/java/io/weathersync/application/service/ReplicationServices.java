@@ -1,0 +1,54 @@
+package io.weathersync.application.service;
+
+import io.weathersync.application.port.out.MasterClient;
+import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.message.SignatureCheck;
+import io.weathersync.domain.sync.GapBuffer;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * A slave's replication use cases over one replica, wired together: they share the gap buffer, the trust in the
+ * master's key and the progress counters, and every one of them catches up when it finds the replica behind.
+ * They are not thread-safe; {@link SerialReplication} is how a running node calls them.
+ *
+ * @param live     changes that arrived live
+ * @param pushes   pages the master pushed for a requested sync
+ * @param catchUp  pulls from the master's log
+ * @param trust    the master's key, learnt at heartbeat
+ * @param progress counts and the last sync
+ */
+public record ReplicationServices(LiveChangesService live, PushedPageService pushes, CatchUpService catchUp,
+                                  MasterTrust trust, ReplicationProgress progress) {
+
+    /** Requires every part. */
+    public ReplicationServices {
+        Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(pushes, "pushes");
+        Objects.requireNonNull(catchUp, "catchUp");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Wires the use cases for {@code replica}, following {@code master}.
+     *
+     * @param signatureCheck how live changes are verified from the start; {@code null} until the master's key is
+     *                       learnt, and until then live changes are not applied but trigger a catch-up
+     * @param pageSize       changes per catch-up request
+     * @param bufferCapacity how many out-of-order live changes are held while a gap is filled
+     */
+    public static ReplicationServices of(Replica replica, MasterClient master, SignatureCheck signatureCheck,
+                                         Clock clock, int pageSize, int bufferCapacity) {
+        Objects.requireNonNull(replica, "replica");
+        Objects.requireNonNull(master, "master");
+        Objects.requireNonNull(clock, "clock");
+        GapBuffer buffer = new GapBuffer(bufferCapacity);
+        MasterTrust trust = new MasterTrust(signatureCheck);
+        ReplicationProgress progress = new ReplicationProgress(clock, buffer);
+        CatchUpService catchUp = new CatchUpService(replica, master, clock, pageSize, buffer, progress);
+        return new ReplicationServices(new LiveChangesService(replica, trust, buffer, progress, catchUp),
+                new PushedPageService(replica, trust, progress, catchUp), catchUp, trust, progress);
+    }
+}

@@ -1,0 +1,22 @@
+package io.weathersync.domain.sync;
+
+import io.weathersync.domain.model.StreamId;
+
+/** How a replica follows the master's log, given the master's answer to a catch-up; decided by {@link FollowPolicy}. */
+public sealed interface FollowDecision {
+
+    /** Same stream, the master at or beyond the replica: pull the pages after the applied seq. */
+    record Pull() implements FollowDecision {
+    }
+
+    /** Another stream (or none followed yet): resync fully from that stream, serving the old data until done. */
+    record Resync(StreamId stream) implements FollowDecision {
+    }
+
+    /**
+     * Same stream, but the master's head is behind the replica's applied seq: the master lost committed changes
+     * and will hand their seqs out again for other readings; following it would mix two histories.
+     */
+    record MasterWentBack(long head, long appliedSeq) implements FollowDecision {
+    }
+}
