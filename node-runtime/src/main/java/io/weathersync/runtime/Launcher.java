@@ -1,4 +1,4 @@
-package io.weathersync.adapter.http.config;
+package io.weathersync.runtime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

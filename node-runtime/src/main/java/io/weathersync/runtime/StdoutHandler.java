@@ -1,4 +1,4 @@
-package io.weathersync.adapter.http.config;
+package io.weathersync.runtime;
 
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;

@@ -1,4 +1,4 @@
-package io.weathersync.adapter.http.config;
+package io.weathersync.runtime;
 
 /** A configuration or command-line problem, told in one line; a node refuses to start with exit code 2. */
 public final class ConfigException extends RuntimeException {

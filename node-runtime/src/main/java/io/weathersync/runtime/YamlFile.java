@@ -1,4 +1,4 @@
-package io.weathersync.adapter.http.config;
+package io.weathersync.runtime;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
