@@ -16,6 +16,7 @@ import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.application.service.SlaveHeartbeatService;
 import io.weathersync.domain.cluster.NodeIdentity;
 import io.weathersync.domain.status.StatusAggregator;
+import io.weathersync.runtime.Backoff;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.PeriodicTask;

@@ -1,4 +1,4 @@
-package io.weathersync.app.slave;
+package io.weathersync.runtime;
 
 import org.junit.jupiter.api.Test;
 
