@@ -2,7 +2,11 @@ package io.weathersync.runtime;
 
 import java.time.Duration;
 
-/** Exponential back-off while the master is away: 1 s, 2 s, 4 s... capped; reset once it answers. */
+/**
+ * Exponential back-off while a peer is away: waits of 1 s, 2 s, 4 s... up to a cap, back to 1 s once it
+ * answers. It lives in the runtime, not in an app, because back-off is behaviour any node may need and apps
+ * only wire. Thread-safe: a periodic task and a caller on another thread may share one.
+ */
 public final class Backoff {
 
     private static final Duration FIRST = Duration.ofSeconds(1);
@@ -10,6 +14,11 @@ public final class Backoff {
     private final Duration cap;
     private Duration next = FIRST;
 
+    /**
+     * A back-off whose waits never exceed {@code cap}.
+     *
+     * @param cap the longest wait, so an away peer is still tried at least that often
+     */
     public Backoff(Duration cap) {
         this.cap = cap;
     }
@@ -21,7 +30,7 @@ public final class Backoff {
         return wait;
     }
 
-    /** The master answered: the next failure starts from the first wait again. */
+    /** The peer answered: the next failure starts from the first wait again. */
     public synchronized void succeeded() {
         next = FIRST;
     }
