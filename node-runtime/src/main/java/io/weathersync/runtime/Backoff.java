@@ -1,6 +1,7 @@
 package io.weathersync.runtime;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Exponential back-off while a peer is away: waits of 1 s, 2 s, 4 s... up to a cap, back to 1 s once it
@@ -18,8 +19,13 @@ public final class Backoff {
      * A back-off whose waits never exceed {@code cap}.
      *
      * @param cap the longest wait, so an away peer is still tried at least that often
+     * @throws IllegalArgumentException when {@code cap} is not positive (a zero wait would be a busy loop)
      */
     public Backoff(Duration cap) {
+        Objects.requireNonNull(cap, "cap");
+        if (cap.isZero() || cap.isNegative()) {
+            throw new IllegalArgumentException("cap: must be a positive duration, was " + cap);
+        }
         this.cap = cap;
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BackoffTest {
 
@@ -19,5 +20,20 @@ class BackoffTest {
         assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(5));
         backoff.succeeded();
         assertThat(backoff.failed()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aCapBelowOneSecondIsTheWaitFromTheStart() {
+        Backoff backoff = new Backoff(Duration.ofMillis(300));
+
+        assertThat(backoff.failed()).isEqualTo(Duration.ofMillis(300));
+        assertThat(backoff.failed()).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aCapThatIsNotPositiveIsRefused() {
+        assertThatThrownBy(() -> new Backoff(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cap: must be a positive duration");
+        assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 }
