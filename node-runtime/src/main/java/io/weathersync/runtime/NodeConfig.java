@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param host         bind address
  * @param port         port, 0 = any free port
  * @param dataDir      where embedded files live
- * @param dbUrl        JDBC URL ({@code jdbc:mysql:...}, {@code jdbc:mariadb:...} or {@code jdbc:h2:...})
+ * @param dbUrl        JDBC URL ({@code jdbc:mysql:...}, also for MariaDB, or {@code jdbc:h2:...})
  * @param dbUser       database user, may be empty
  * @param dbPassword   database password (a secret), if any
  * @param redisUri     Lettuce URI; empty = HTTP push instead of Redis
@@ -30,8 +30,8 @@ public record NodeConfig(String host, int port, Path dataDir, String dbUrl, Stri
         }
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(dbUrl, "dbUrl");
-        if (!dbUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("db_url: must be a JDBC URL (jdbc:mysql://... or jdbc:h2:...)");
+        if (!DbUrlRule.accepts(dbUrl)) {
+            throw new IllegalArgumentException("db_url: " + DbUrlRule.REQUIREMENT);
         }
         dbUser = dbUser == null ? "" : dbUser;
         Objects.requireNonNull(dbPassword, "dbPassword");

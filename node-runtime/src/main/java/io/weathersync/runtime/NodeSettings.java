@@ -57,10 +57,9 @@ public record NodeSettings(Setting serverHost, Setting serverPort, Setting dataD
         int port = settings.port(serverPort);
         Path dir = settings.path(dataDir);
         String url = settings.text(dbUrl).orElseGet(() -> h2Url(dir));
-        if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:h2:")) {
-            // The value is not echoed: a JDBC URL may carry a password.
-            throw new ConfigException(dbUrl.label() + ": must be a JDBC URL of MySQL/MariaDB "
-                    + "(jdbc:mysql://host:3306/db) or H2 (jdbc:h2:file:/path/db)");
+        if (!DbUrlRule.accepts(url)) {
+            // Checked here, before the record, to name the setting; the value is not echoed (see DbUrlRule).
+            throw new ConfigException(dbUrl.label() + ": " + DbUrlRule.REQUIREMENT);
         }
         Optional<String> redis = settings.text(redisUri);
         redis.ifPresent(uri -> checkRedis(settings, uri));
