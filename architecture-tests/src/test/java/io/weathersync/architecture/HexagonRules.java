@@ -49,6 +49,12 @@ final class HexagonRules {
             adaptersMustNotDependOnEachOtherOrOnApps(ROOT);
 
     @ArchTest
+    static final ArchRule adapters_must_not_depend_on_the_runtime = adaptersMustNotDependOnTheRuntime(ROOT);
+
+    @ArchTest
+    static final ArchRule runtime_must_not_depend_on_adapters_or_apps = runtimeMustNotDependOnAdaptersOrApps(ROOT);
+
+    @ArchTest
     static final ArchRule hexagon_layers_point_inwards = hexagonLayersPointInwards(ROOT);
 
     @ArchTest
@@ -103,12 +109,27 @@ final class HexagonRules {
                         + "together (DESIGN: never on each other, never on an app)");
     }
 
+    static ArchRule adaptersMustNotDependOnTheRuntime(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage(root + RUNTIME)
+                .because("the runtime is how a node starts and runs: the apps use it to build adapters, and an "
+                        + "adapter gets what it needs through its constructor (DESIGN: adapters never use the "
+                        + "runtime)");
+    }
+
+    static ArchRule runtimeMustNotDependOnAdaptersOrApps(String root) {
+        return noClasses().that().resideInAPackage(root + RUNTIME)
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".adapter..", root + ".app..")
+                .because("the runtime serves every node: a type of one adapter or app in it would tie all nodes "
+                        + "to that technology or that node");
+    }
+
     /**
      * The hexagon in one block. The apps are composition roots that wire everything with {@code new}: the onion
      * cannot express a layer that may access all adapters (an adapter layer may be accessed by no other layer),
      * so the apps stay outside it and their own dependencies are ignored. The node runtime is no layer of the
-     * hexagon either (it is how a node runs, not what it does): it stays outside too, like the apps. Every other
-     * class must be in a layer.
+     * hexagon either (it is how a node runs, not what it does): it stays outside too, like the apps, bounded by
+     * its own two rules above. Every other class must be in a layer.
      */
     static ArchRule hexagonLayersPointInwards(String root) {
         return onionArchitecture()
