@@ -35,6 +35,9 @@ final class HexagonRules {
     /** The in-memory adapters, relative to the root: they ship inside core-domain. */
     private static final String MEMORY = ".adapter.memory..";
 
+    /** The node runtime (launcher, settings, lifecycle), relative to the root: its own module, used by the apps. */
+    private static final String RUNTIME = ".runtime..";
+
     @ArchTest
     static final ArchRule core_must_not_use_frameworks_or_io_libraries = coreMustNotUseFrameworksOrIoLibraries(ROOT);
 
@@ -44,6 +47,12 @@ final class HexagonRules {
     @ArchTest
     static final ArchRule adapters_must_not_depend_on_each_other_or_on_apps =
             adaptersMustNotDependOnEachOtherOrOnApps(ROOT);
+
+    @ArchTest
+    static final ArchRule adapters_must_not_depend_on_the_runtime = adaptersMustNotDependOnTheRuntime(ROOT);
+
+    @ArchTest
+    static final ArchRule runtime_must_not_depend_on_adapters_or_apps = runtimeMustNotDependOnAdaptersOrApps(ROOT);
 
     @ArchTest
     static final ArchRule hexagon_layers_point_inwards = hexagonLayersPointInwards(ROOT);
@@ -100,10 +109,27 @@ final class HexagonRules {
                         + "together (DESIGN: never on each other, never on an app)");
     }
 
+    static ArchRule adaptersMustNotDependOnTheRuntime(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage(root + RUNTIME)
+                .because("the runtime is how a node starts and runs: the apps use it to build adapters, and an "
+                        + "adapter gets what it needs through its constructor (DESIGN: adapters never use the "
+                        + "runtime)");
+    }
+
+    static ArchRule runtimeMustNotDependOnAdaptersOrApps(String root) {
+        return noClasses().that().resideInAPackage(root + RUNTIME)
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".adapter..", root + ".app..")
+                .because("the runtime serves every node: a type of one adapter or app in it would tie all nodes "
+                        + "to that technology or that node");
+    }
+
     /**
      * The hexagon in one block. The apps are composition roots that wire everything with {@code new}: the onion
      * cannot express a layer that may access all adapters (an adapter layer may be accessed by no other layer),
-     * so the apps stay outside it and their own dependencies are ignored; every other class must be in a layer.
+     * so the apps stay outside it and their own dependencies are ignored. The node runtime is no layer of the
+     * hexagon either (it is how a node runs, not what it does): it stays outside too, like the apps, bounded by
+     * its own two rules above. Every other class must be in a layer.
      */
     static ArchRule hexagonLayersPointInwards(String root) {
         return onionArchitecture()
@@ -116,7 +142,8 @@ final class HexagonRules {
                 .adapter("memory", root + MEMORY)
                 .withOptionalLayers(true)
                 .ignoreDependency(resideInAPackage(root + ".app.."), alwaysTrue())
-                .ensureAllClassesAreContainedInArchitectureIgnoring(root + ".app..")
+                .ignoreDependency(resideInAPackage(root + RUNTIME), alwaysTrue())
+                .ensureAllClassesAreContainedInArchitectureIgnoring(root + ".app..", root + RUNTIME)
                 .because("dependencies point inwards: adapters → application → domain services → domain model");
     }
 

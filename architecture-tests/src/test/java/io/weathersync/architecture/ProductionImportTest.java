@@ -28,6 +28,7 @@ class ProductionImportTest {
         assertThat(included(APP_JAR + "/io/weathersync/domain/model/City.class")).isFalse();
         assertThat(included("jar:file:/work/main/app-slave/target/app-slave.jar!/io/weathersync/adapter/jdbc/X.class"))
                 .isFalse();
+        assertThat(included(APP_JAR + "/io/weathersync/runtime/Launcher.class")).isFalse();
         assertThat(included(APP_JAR + "/io/weathersync/app/master/MasterMain.class")).isTrue();
         assertThat(included("jar:file:/m2/core-domain-0.1.0-SNAPSHOT.jar!/io/weathersync/domain/model/City.class"))
                 .isTrue();
@@ -38,7 +39,7 @@ class ProductionImportTest {
         Set<String> areas = PRODUCTION.stream().map(ProductionImportTest::area).collect(Collectors.toSet());
 
         assertThat(areas).contains("domain", "application", "adapter.memory", "adapter.jdbc", "adapter.redis",
-                "adapter.http", "app.master", "app.slave");
+                "adapter.http", "runtime", "app.master", "app.slave");
     }
 
     @Test
@@ -53,7 +54,7 @@ class ProductionImportTest {
         return new DoNotIncludeShadedCopies().includes(Location.of(URI.create(uri)));
     }
 
-    /** {@code domain}, {@code application}, or {@code adapter.x} / {@code app.x} for a production class. */
+    /** {@code domain}, {@code application}, {@code runtime}, or {@code adapter.x} / {@code app.x} for a class. */
     private static String area(JavaClass javaClass) {
         String[] parts = javaClass.getPackageName().substring(HexagonRules.ROOT.length() + 1).split("\\.");
         return parts[0].equals("adapter") || parts[0].equals("app") ? parts[0] + "." + parts[1] : parts[0];

@@ -1,7 +1,7 @@
 package io.weathersync.app.master;
 
-import io.weathersync.adapter.http.config.NodeConfig;
 import io.weathersync.domain.model.CitySpec;
+import io.weathersync.runtime.NodeConfig;
 
 import java.net.URI;
 import java.time.Duration;

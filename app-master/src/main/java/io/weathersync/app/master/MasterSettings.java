@@ -1,12 +1,12 @@
 package io.weathersync.app.master;
 
-import io.weathersync.adapter.http.config.NodeSettings;
-import io.weathersync.adapter.http.config.Setting;
-import io.weathersync.adapter.http.config.Settings;
 import io.weathersync.adapter.http.weather.KnownCities;
 import io.weathersync.adapter.http.weather.OpenMeteoWeatherSource;
 import io.weathersync.adapter.http.weather.OpenWeatherMapWeatherSource;
 import io.weathersync.domain.model.CitySpec;
+import io.weathersync.runtime.NodeSettings;
+import io.weathersync.runtime.Setting;
+import io.weathersync.runtime.Settings;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.weathersync.app.master;
 
-import io.weathersync.adapter.http.config.Durations;
 import io.weathersync.application.port.in.CollectWeatherUseCase;
 import io.weathersync.application.port.in.CollectionReport;
 import io.weathersync.application.port.out.FreeTier;
 import io.weathersync.application.port.out.WeatherSource;
+import io.weathersync.runtime.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package io.weathersync.app.master;
 
-import io.weathersync.adapter.http.config.ConfigException;
-import io.weathersync.adapter.http.config.Settings;
 import io.weathersync.adapter.http.weather.KnownCities;
+import io.weathersync.runtime.ConfigException;
+import io.weathersync.runtime.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,6 @@
 package io.weathersync.app.master;
 
 import com.sun.net.httpserver.HttpServer;
-import io.weathersync.adapter.http.config.Settings;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiGeocodedCities;
 import io.weathersync.application.port.out.FetchResult;
@@ -10,6 +9,7 @@ import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.domain.model.Coordinates;
 import io.weathersync.domain.model.GeocodingAnswer;
+import io.weathersync.runtime.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

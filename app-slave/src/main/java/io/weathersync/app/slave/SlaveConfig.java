@@ -1,6 +1,6 @@
 package io.weathersync.app.slave;
 
-import io.weathersync.adapter.http.config.NodeConfig;
+import io.weathersync.runtime.NodeConfig;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.weathersync.app.slave;
 
-import io.weathersync.adapter.http.config.Launcher;
-import io.weathersync.adapter.http.config.Lifecycle;
-import io.weathersync.adapter.http.config.NodeProgram;
-import io.weathersync.adapter.http.config.Setting;
-import io.weathersync.adapter.http.config.Settings;
+import io.weathersync.runtime.Launcher;
+import io.weathersync.runtime.Lifecycle;
+import io.weathersync.runtime.NodeProgram;
+import io.weathersync.runtime.Setting;
+import io.weathersync.runtime.Settings;
 
 import java.util.List;
 

@@ -2,9 +2,6 @@ package io.weathersync.app.slave;
 
 import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpMasterClient;
-import io.weathersync.adapter.http.config.Lifecycle;
-import io.weathersync.adapter.http.config.NodeConfig;
-import io.weathersync.adapter.http.config.PeriodicTask;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.SlaveApi;
@@ -20,6 +17,10 @@ import io.weathersync.application.service.SerialReplication;
 import io.weathersync.application.service.SlaveHeartbeatService;
 import io.weathersync.domain.cluster.NodeIdentity;
 import io.weathersync.domain.status.StatusAggregator;
+import io.weathersync.runtime.Backoff;
+import io.weathersync.runtime.Lifecycle;
+import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package io.weathersync.app.slave;
 
-import io.weathersync.adapter.http.config.NodeSettings;
-import io.weathersync.adapter.http.config.Setting;
-import io.weathersync.adapter.http.config.Settings;
+import io.weathersync.runtime.NodeSettings;
+import io.weathersync.runtime.Setting;
+import io.weathersync.runtime.Settings;
 
 import java.net.URI;
 import java.util.ArrayList;

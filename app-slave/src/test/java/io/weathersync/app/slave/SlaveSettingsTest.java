@@ -1,7 +1,7 @@
 package io.weathersync.app.slave;
 
-import io.weathersync.adapter.http.config.ConfigException;
-import io.weathersync.adapter.http.config.Settings;
+import io.weathersync.runtime.ConfigException;
+import io.weathersync.runtime.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
