@@ -1,6 +1,5 @@
 package io.weathersync.app.slave;
 
-import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpMasterClient;
 import io.weathersync.adapter.http.config.Lifecycle;
 import io.weathersync.adapter.http.config.NodeConfig;
@@ -19,6 +18,7 @@ import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.application.service.SlaveHeartbeatService;
 import io.weathersync.domain.cluster.NodeIdentity;
 import io.weathersync.domain.status.StatusAggregator;
+import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

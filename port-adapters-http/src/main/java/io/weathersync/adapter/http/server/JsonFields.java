@@ -1,6 +1,7 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.weathersync.wire.JsonFaults;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +23,6 @@ final class JsonFields {
     JsonFields(String prefix, JsonNode object) {
         this.prefix = prefix;
         this.object = object;
-    }
-
-    /** The object as a map of JSON-ready values (for {@code ChangeMessage}). */
-    @SuppressWarnings("unchecked")
-    Map<String, Object> asMap() {
-        return Replies.MAPPER.convertValue(object, Map.class);
     }
 
     /** The object as compact JSON text. */
@@ -127,7 +122,8 @@ final class JsonFields {
             JsonNode element = value.get(i);
             String elementPath = path(name) + "[" + i + "]";
             if (!element.isObject()) {
-                throw ApiException.badRequest(elementPath + ": must be a JSON object, was " + describe(element));
+                throw ApiException.badRequest(elementPath + ": must be a JSON object, was "
+                        + JsonFaults.describe(element));
             }
             elements.add(new JsonFields(elementPath + ".", element));
         }
@@ -149,20 +145,7 @@ final class JsonFields {
     }
 
     private ApiException wrongType(String name, String expected, JsonNode value) {
-        return ApiException.badRequest(path(name) + ": must be " + expected + ", was " + describe(value));
-    }
-
-    /** What kind of JSON value {@code node} is, for messages. */
-    static String describe(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return "null";
-        }
-        return switch (node.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> "the number " + node.asText();
-            case BOOLEAN -> node.asText();
-            case ARRAY -> "an array";
-            default -> "an object";
-        };
+        return ApiException.badRequest(path(name) + ": must be " + expected + ", was "
+                + JsonFaults.describe(value));
     }
 }

@@ -6,12 +6,13 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.application.port.in.ReceiveChangesUseCase;
 import io.weathersync.application.port.in.ReceivePushUseCase;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.message.SignedPush;
+import io.weathersync.wire.ChangeJson;
+import io.weathersync.wire.LiveMessage;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,7 +48,11 @@ final class ReceiveRoutes implements HttpService {
             receivePush(parsed(() -> Replies.CODEC.pushFromJson(root)), res);
             return;
         }
-        List<SignedChange> changes = parsed(() -> Replies.CODEC.changes(root));
+        LiveMessage message = parsed(() -> Replies.CODEC.readLive(root));
+        if (!message.rejections().isEmpty()) {
+            throw ApiException.badRequest(message.rejections().getFirst().getMessage());
+        }
+        List<SignedChange> changes = message.changes();
         receive.receive(changes);
         Replies.ok(res, Replies.object("result", "success", "received", changes.size()));
     }

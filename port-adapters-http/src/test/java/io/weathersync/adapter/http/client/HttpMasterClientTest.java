@@ -13,6 +13,7 @@ import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.WeatherReading;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.testing.TestReadings;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class HttpPushChangePublisherTest {
     }
 
     private FakeHttpServer.Response receive(FakeHttpServer.Request request) {
-        received.addAll(json.parse(request.body()));
+        received.addAll(json.readLive(request.body()).changes());
         return Response.json(200, "{\"code\":0,\"message\":\"ok\"}");
     }
 

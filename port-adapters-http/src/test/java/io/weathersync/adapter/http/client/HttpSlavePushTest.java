@@ -6,6 +6,7 @@ import io.weathersync.domain.message.SignedPush;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.SyncPush;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
