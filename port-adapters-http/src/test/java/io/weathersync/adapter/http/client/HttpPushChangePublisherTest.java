@@ -151,6 +151,26 @@ class HttpPushChangePublisherTest {
     }
 
     @Test
+    void changesTheSlaveTookButRejectedOneByOneAreDroppedNotRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        fast.on(RECEIVE, request -> calls.incrementAndGet() == 1
+                ? Response.json(200, "{\"result\":\"success\",\"received\":2,\"rejected\":[{\"kind\":"
+                        + "\"unknown_version\",\"reason\":\"element 1: v: must be 1\"}]}")
+                : receive(request));
+        HttpPushChangePublisher publisher = publisher(List.of(new PushTarget("partial", fast.baseUrl())),
+                settings(100, 500, Duration.ofSeconds(2)));
+        publisher.publish(batch(3));
+        await("the rejection to be counted", () -> publisher.counters().get("partial").dropped() == 1,
+                publisher::counters);
+
+        publisher.publish(batch(1));
+
+        await("the next batch to be counted", () -> publisher.counters().get("partial").sent() == 3,
+                publisher::counters);
+        assertThat(publisher.counters().get("partial")).isEqualTo(new PushCounters(3, 0, 1, 0));
+    }
+
+    @Test
     void slavesFollowTheTargetListAndALookupFailureKeepsTheLastOnes() {
         fast.on(RECEIVE, this::receive);
         List<PushTarget> targets = new CopyOnWriteArrayList<>(List.of(new PushTarget("fast", fast.baseUrl())));
