@@ -157,7 +157,8 @@ public final class ChangeJson {
      * Reads a pushed page from a parsed body, all or nothing.
      *
      * @throws RejectedMessage MALFORMED when it is not an object; INVALID_FIELD (or, for a change, that change's
-     *                         kind) naming what is missing, mistyped or inconsistent, e.g. {@code changes[2]: humidity: …}
+     *                         kind) naming what is missing, mistyped or inconsistent, e.g.
+     *                         {@code changes[2]: humidity: …}
      */
     public SignedPush pushFromJson(JsonNode root) {
         return PushFields.read(root);

@@ -42,11 +42,11 @@ final class Bodies {
     }
 
     /** The body's JSON object; 400 when it is another kind of value. */
-    static JsonFields object(JsonNode body) {
+    static BodyFields object(JsonNode body) {
         if (!body.isObject()) {
             throw ApiException.badRequest("body: must be a JSON object, was " + JsonFaults.describe(body));
         }
-        return new JsonFields("", body);
+        return new BodyFields("", body);
     }
 
     /** Parsed by the wire codec's strict reader, so a broken body is worded as a broken message is. */

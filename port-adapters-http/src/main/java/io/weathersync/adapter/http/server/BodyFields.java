@@ -12,15 +12,16 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Typed access to the fields of a JSON object in a request body; every mismatch is a 400 naming the field
- * (with its path inside the body, e.g. {@code results[2].success}). JSON {@code null} counts as absent.
+ * Typed access to the fields of a request body that is not a wire message (a node, a heartbeat, a report, a sync
+ * request; changes and readings are wire-json's to read); every mismatch is a 400 naming the field (with its path
+ * inside the body, e.g. {@code results[2].success}). JSON {@code null} counts as absent.
  */
-final class JsonFields {
+final class BodyFields {
 
     private final String prefix;
     private final JsonNode object;
 
-    JsonFields(String prefix, JsonNode object) {
+    BodyFields(String prefix, JsonNode object) {
         this.prefix = prefix;
         this.object = object;
     }
@@ -106,7 +107,7 @@ final class JsonFields {
     }
 
     /** The elements of an array field, each an object, at most {@code maxSize}. */
-    List<JsonFields> objects(String name, int maxSize) {
+    List<BodyFields> objects(String name, int maxSize) {
         JsonNode value = value(name);
         if (value == null) {
             throw missing(name);
@@ -117,7 +118,7 @@ final class JsonFields {
         if (value.size() > maxSize) {
             throw ApiException.badRequest(path(name) + ": at most " + maxSize + " elements, was " + value.size());
         }
-        List<JsonFields> elements = new ArrayList<>(value.size());
+        List<BodyFields> elements = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
             String elementPath = path(name) + "[" + i + "]";
@@ -125,7 +126,7 @@ final class JsonFields {
                 throw ApiException.badRequest(elementPath + ": must be a JSON object, was "
                         + JsonFaults.describe(element));
             }
-            elements.add(new JsonFields(elementPath + ".", element));
+            elements.add(new BodyFields(elementPath + ".", element));
         }
         return elements;
     }
