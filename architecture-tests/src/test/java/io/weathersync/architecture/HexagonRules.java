@@ -15,9 +15,12 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -34,6 +37,8 @@ final class HexagonRules {
 
     /** The in-memory adapters, relative to the root: they ship inside core-domain. */
     private static final String MEMORY = ".adapter.memory..";
+    /** The wire codec both transports share (wire-json), relative to the root: outside the adapters. */
+    private static final String WIRE = ".wire..";
 
     /** The node runtime (launcher, settings, lifecycle), relative to the root: its own module, used by the apps. */
     private static final String RUNTIME = ".runtime..";
@@ -79,6 +84,9 @@ final class HexagonRules {
     @ArchTest
     static final ArchRule domain_and_application_take_time_from_an_injected_clock =
             domainAndApplicationTakeTimeFromAnInjectedClock(ROOT);
+
+    @ArchTest
+    static final ArchRule wire_depends_only_on_core_domain_and_jackson = wireDependsOnlyOnCoreDomainAndJackson(ROOT);
 
     private HexagonRules() {
     }
@@ -129,7 +137,8 @@ final class HexagonRules {
      * cannot express a layer that may access all adapters (an adapter layer may be accessed by no other layer),
      * so the apps stay outside it and their own dependencies are ignored. The node runtime is no layer of the
      * hexagon either (it is how a node runs, not what it does): it stays outside too, like the apps, bounded by
-     * its own two rules above. Every other class must be in a layer.
+     * its own two rules above; so does the wire codec, shared code beside the adapters that
+     * {@link #wireDependsOnlyOnCoreDomainAndJackson} checks instead. Every other class must be in a layer.
      */
     static ArchRule hexagonLayersPointInwards(String root) {
         return onionArchitecture()
@@ -143,7 +152,8 @@ final class HexagonRules {
                 .withOptionalLayers(true)
                 .ignoreDependency(resideInAPackage(root + ".app.."), alwaysTrue())
                 .ignoreDependency(resideInAPackage(root + RUNTIME), alwaysTrue())
-                .ensureAllClassesAreContainedInArchitectureIgnoring(root + ".app..", root + RUNTIME)
+                .ignoreDependency(resideInAPackage(root + WIRE), alwaysTrue())
+                .ensureAllClassesAreContainedInArchitectureIgnoring(root + ".app..", root + RUNTIME, root + WIRE)
                 .because("dependencies point inwards: adapters → application → domain services → domain model");
     }
 
@@ -192,6 +202,16 @@ final class HexagonRules {
         return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
                 .should().accessTargetWhere(readTheSystemClock())
                 .because("STYLE: time comes from an injected java.time.Clock, so tests control it");
+    }
+
+    static ArchRule wireDependsOnlyOnCoreDomainAndJackson(String root) {
+        String[] allowed = Stream.concat(Stream.of(root + WIRE, "com.fasterxml.jackson..", "java.."),
+                Stream.of(core(root))).toArray(String[]::new);
+        return classes().that().resideInAPackage(root + WIRE)
+                .should().onlyDependOnClassesThat(resideInAnyPackage(allowed)
+                        .and(not(resideInAnyPackage("java.net..", "java.sql..", "javax.sql.."))))
+                .because("DESIGN: the one JSON wire codec is shared code both transports use; it knows the domain "
+                        + "and Jackson, never a transport, an adapter or an app");
     }
 
     /** The packages of core-domain: domain, application and the in-memory adapters. */

@@ -59,7 +59,9 @@ class HexagonRulesCanFailTest {
             new NamedRule("in_memory_adapters_start_with_in_memory",
                     HexagonRules::inMemoryAdaptersStartWithInMemory),
             new NamedRule("domain_and_application_take_time_from_an_injected_clock",
-                    HexagonRules::domainAndApplicationTakeTimeFromAnInjectedClock));
+                    HexagonRules::domainAndApplicationTakeTimeFromAnInjectedClock),
+            new NamedRule("wire_depends_only_on_core_domain_and_jackson",
+                    HexagonRules::wireDependsOnlyOnCoreDomainAndJackson));
 
     /** Fixture package, the rules it breaks, and its offending classes relative to the fixture root. */
     static Stream<Arguments> breaches() {
@@ -98,7 +100,9 @@ class HexagonRulesCanFailTest {
                 arguments("inmemorynaming", Set.of("in_memory_adapters_start_with_in_memory"),
                         List.of("adapter.memory.MapNodeRegistry")),
                 arguments("systemclock", Set.of("domain_and_application_take_time_from_an_injected_clock"),
-                        List.of("domain.status.StaleCheck", "application.service.TimestampingService")));
+                        List.of("domain.status.StaleCheck", "application.service.TimestampingService")),
+                arguments("wireleak", Set.of("wire_depends_only_on_core_domain_and_jackson"),
+                        List.of("wire.ChannelAwareCodec", "wire.HelidonStatusCodec")));
     }
 
     @ParameterizedTest(name = "{0} breaks {1}")

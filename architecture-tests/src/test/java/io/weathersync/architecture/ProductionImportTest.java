@@ -39,7 +39,7 @@ class ProductionImportTest {
         Set<String> areas = PRODUCTION.stream().map(ProductionImportTest::area).collect(Collectors.toSet());
 
         assertThat(areas).contains("domain", "application", "adapter.memory", "adapter.jdbc", "adapter.redis",
-                "adapter.http", "runtime", "app.master", "app.slave");
+                "adapter.http", "wire", "runtime", "app.master", "app.slave");
     }
 
     @Test

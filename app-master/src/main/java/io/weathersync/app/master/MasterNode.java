@@ -1,6 +1,5 @@
 package io.weathersync.app.master;
 
-import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpNodeProbe;
 import io.weathersync.adapter.http.client.HttpPushChangePublisher;
 import io.weathersync.adapter.http.client.HttpSlavePush;
@@ -36,6 +35,7 @@ import io.weathersync.domain.status.StatusAggregator;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.PeriodicTask;
+import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package io.weathersync.app.slave;
 
-import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpMasterClient;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
@@ -21,6 +20,7 @@ import io.weathersync.runtime.Backoff;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.PeriodicTask;
+import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

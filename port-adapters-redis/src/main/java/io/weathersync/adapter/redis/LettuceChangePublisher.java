@@ -10,6 +10,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.weathersync.application.port.out.ChangePublisher;
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class LettuceChangePublisher implements ChangePublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(LettuceChangePublisher.class);
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    private static final ChangeJson JSON = new ChangeJson();
 
     private static final Duration FIRST_CONNECT_WAIT = Duration.ofSeconds(6);
 
@@ -88,7 +90,7 @@ public final class LettuceChangePublisher implements ChangePublisher {
 
     private void send(StatefulRedisConnection<String, byte[]> connection, SignedChange change) {
         try {
-            connection.async().publish(channel, ChangeCodec.encode(change)).whenComplete((receivers, error) -> {
+            connection.async().publish(channel, JSON.toJsonBytes(change)).whenComplete((receivers, error) -> {
                 if (error == null) {
                     succeeded();
                 } else {

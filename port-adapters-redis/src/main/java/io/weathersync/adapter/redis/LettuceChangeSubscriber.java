@@ -13,6 +13,8 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.weathersync.application.port.out.ChangeListener;
 import io.weathersync.application.port.out.ChangeSubscriber;
 import io.weathersync.domain.message.RejectedMessage;
+import io.weathersync.wire.ChangeJson;
+import io.weathersync.wire.LiveMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(LettuceChangeSubscriber.class);
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    private static final ChangeJson JSON = new ChangeJson();
     private static final int MAX_PENDING_MESSAGES = 10_000;
     private static final long MAX_PENDING_BYTES = 64L << 20;
 
@@ -95,11 +98,20 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
         });
     }
 
-    private void deliver(ChangeCodec.Decoded decoded) {
-        if (!decoded.changes().isEmpty()) {
-            listener.onChanges(decoded.changes());
+    /** Reads a message as every live transport does; one refused whole is a single rejection. */
+    private static LiveMessage read(byte[] message) {
+        try {
+            return JSON.readLive(message);
+        } catch (RejectedMessage e) {
+            return LiveMessage.refused(e);
         }
-        for (RejectedMessage rejection : decoded.rejections()) {
+    }
+
+    private void deliver(LiveMessage message) {
+        if (!message.changes().isEmpty()) {
+            listener.onChanges(message.changes());
+        }
+        for (RejectedMessage rejection : message.rejections()) {
             rejected.get(rejection.kind()).increment();
             if (loggedKinds.add(rejection.kind())) {
                 LOG.warn("{}: rejected a message ({}; further {} rejections are counted, not logged): {}",
@@ -170,11 +182,11 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
                 return;
             }
             received.increment();
-            if (message.length > ChangeCodec.MAX_MESSAGE_BYTES) {
-                ChangeCodec.Decoded tooLarge = ChangeCodec.decode(message); // rejected by size alone, unread
+            if (message.length > ChangeJson.MAX_MESSAGE_BYTES) {
+                LiveMessage tooLarge = read(message); // refused by its size alone, unread
                 dispatcher.dispatch(() -> deliver(tooLarge), 0);
             } else {
-                dispatcher.dispatch(() -> deliver(ChangeCodec.decode(message)), message.length);
+                dispatcher.dispatch(() -> deliver(read(message)), message.length);
             }
         }
 

@@ -11,6 +11,7 @@ import io.weathersync.domain.message.RejectedMessage.Kind;
 import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.StreamId;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,7 +115,7 @@ class LettuceChangeSubscriberIT {
     void garbageIsRejectedByKindAndTheSubscriberKeepsWorking() throws Exception {
         RecordingListener listener = new RecordingListener();
         LettuceChangeSubscriber subscriber = startedSubscriber(listener);
-        Map<String, Object> valid = JSON.readValue(ChangeCodec.encode(change(1)), new TypeReference<>() { });
+        Map<String, Object> valid = JSON.readValue(new ChangeJson().toJsonBytes(change(1)), new TypeReference<>() { });
         List<String> garbage = List.of(
                 "not json at all",
                 "[1, 2",
@@ -123,7 +124,7 @@ class LettuceChangeSubscriberIT {
                 JSON.writeValueAsString(with(valid, "temp", "hot")),
                 JSON.writeValueAsString(with(valid, "seq", 1.5)),
                 JSON.writeValueAsString(with(valid, "humidity", 150)),
-                "{\"pad\":\"" + "x".repeat(ChangeCodec.MAX_MESSAGE_BYTES) + "\"}");
+                "{\"pad\":\"" + "x".repeat(ChangeJson.MAX_MESSAGE_BYTES) + "\"}");
 
         for (String message : garbage) {
             rawConnection.sync().publish(channel, message);
@@ -152,7 +153,7 @@ class LettuceChangeSubscriberIT {
     void anArrayMessageDeliversItsGoodElementsAndRejectsOnlyTheBadOne() throws Exception {
         RecordingListener listener = new RecordingListener();
         startedSubscriber(listener);
-        Map<String, Object> valid = JSON.readValue(ChangeCodec.encode(change(1)), new TypeReference<>() { });
+        Map<String, Object> valid = JSON.readValue(new ChangeJson().toJsonBytes(change(1)), new TypeReference<>() { });
 
         rawConnection.sync().publish(channel, JSON.writeValueAsString(
                 List.of(valid, with(valid, "city", ""), with(valid, "seq", 2))));

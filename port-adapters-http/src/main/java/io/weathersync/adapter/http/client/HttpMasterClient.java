@@ -11,6 +11,7 @@ import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.ReadingRange;
+import io.weathersync.wire.ChangeJson;
 
 import java.io.IOException;
 import java.net.URI;

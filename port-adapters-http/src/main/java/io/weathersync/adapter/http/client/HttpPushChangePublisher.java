@@ -2,6 +2,7 @@ package io.weathersync.adapter.http.client;
 
 import io.weathersync.application.port.out.ChangePublisher;
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

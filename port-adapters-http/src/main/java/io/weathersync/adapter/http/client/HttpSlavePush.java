@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.weathersync.application.port.out.PushFailedException;
 import io.weathersync.application.port.out.SlavePush;
 import io.weathersync.domain.message.SignedPush;
+import io.weathersync.wire.ChangeJson;
 
 import java.io.IOException;
 import java.net.URI;

@@ -5,12 +5,9 @@ import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.message.RejectedMessage;
-import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.StreamId;
-
-import java.util.ArrayList;
-import java.util.List;
+import io.weathersync.wire.ChangeJson;
 
 /** Reads the master's seed-002 replies; anything unexpected is a {@link MasterUnavailableException}. */
 final class MasterReplies {
@@ -43,25 +40,12 @@ final class MasterReplies {
         return ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
     }
 
+    /** The catch-up page in {@code data}, read strictly by the wire codec. */
     static ChangePage changePage(JsonNode data, ChangeJson json, String what) {
-        JsonNode object = object(data, what);
-        StreamId stream = stream(object, what);
-        JsonNode changes = object.get("changes");
-        if (changes == null || !changes.isArray()) {
-            throw malformed(what, "data.changes: missing or not an array");
-        }
-        List<Change> page = new ArrayList<>(changes.size());
-        for (int i = 0; i < changes.size(); i++) {
-            try {
-                page.add(json.fromJsonObject(changes.get(i)).change());
-            } catch (RejectedMessage e) {
-                throw malformed(what, "data.changes[" + i + "]: " + e.getMessage());
-            }
-        }
         try {
-            return new ChangePage(stream, whole(object, "head", what), page, whole(object, "complete_through", what));
-        } catch (IllegalArgumentException e) {
-            throw malformed(what, e.getMessage());
+            return json.pageFromJson(object(data, what));
+        } catch (RejectedMessage e) {
+            throw malformed(what, "data." + e.getMessage());
         }
     }
 

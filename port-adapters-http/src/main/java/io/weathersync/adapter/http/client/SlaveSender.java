@@ -1,6 +1,7 @@
 package io.weathersync.adapter.http.client;
 
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One slave's bounded queue and the virtual thread that drains it, so a slow or dead slave only ever delays
- * itself. A failed POST is retried with backoff until it succeeds or the slave refuses it with a 4xx.
+ * itself. A failed POST is retried with backoff until it succeeds or the slave refuses it with a 4xx; changes a
+ * slave takes but rejects one by one (its 200 names them) are not retried either: it catches up.
  */
 final class SlaveSender {
 
@@ -40,6 +42,7 @@ final class SlaveSender {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean overflowing;
+    private boolean rejecting;
 
     SlaveSender(PushTarget target, PushSettings settings, HttpClient client, ChangeJson json) {
         this.target = target;
@@ -130,7 +133,7 @@ final class SlaveSender {
                 HttpResponse<byte[]> response = HttpCalls.send(client, request, settings.requestTimeout());
                 int status = response.statusCode();
                 if (status / 100 == 2) {
-                    sent.addAndGet(run.size());
+                    countRejected(run.size(), RejectedReasons.in(json, response.body()));
                     if (attempt > 1) {
                         LOG.info("push to {}: reachable again after {} failed attempt(s)", target.name(), attempt - 1);
                     }
@@ -156,6 +159,18 @@ final class SlaveSender {
             }
             Thread.sleep(wait);
         }
+    }
+
+    // Only a slave on another version of the message format rejects what this master sends: logged once a streak.
+    private void countRejected(int pushed, List<String> reasons) {
+        int rejected = Math.min(reasons.size(), pushed);
+        sent.addAndGet(pushed - rejected);
+        dropped.addAndGet(rejected);
+        if (!reasons.isEmpty() && !rejecting) {
+            LOG.warn("push to {}: the slave rejected {} of {} changes ({}); it will catch up", target.name(),
+                    rejected, pushed, reasons.getFirst());
+        }
+        rejecting = !reasons.isEmpty();
     }
 
     private static String abbreviate(byte[] body) {

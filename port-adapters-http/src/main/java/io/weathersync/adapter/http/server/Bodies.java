@@ -1,12 +1,12 @@
 package io.weathersync.adapter.http.server;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
+import io.weathersync.domain.message.RejectedMessage;
+import io.weathersync.wire.JsonFaults;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,20 +42,19 @@ final class Bodies {
     }
 
     /** The body's JSON object; 400 when it is another kind of value. */
-    static JsonFields object(JsonNode body) {
+    static BodyFields object(JsonNode body) {
         if (!body.isObject()) {
-            throw ApiException.badRequest("body: must be a JSON object, was " + JsonFields.describe(body));
+            throw ApiException.badRequest("body: must be a JSON object, was " + JsonFaults.describe(body));
         }
-        return new JsonFields("", body);
+        return new BodyFields("", body);
     }
 
+    /** Parsed by the wire codec's strict reader, so a broken body is worded as a broken message is. */
     private static JsonNode parse(byte[] body) {
         try {
-            return Replies.MAPPER.readTree(body);
-        } catch (JacksonException e) {
-            throw ApiException.badRequest("body: malformed JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw ApiException.badRequest("body: unreadable (" + e.getMessage() + ")");
+            return Replies.CODEC.readTree(body);
+        } catch (RejectedMessage e) {
+            throw ApiException.badRequest(e.getMessage());
         }
     }
 

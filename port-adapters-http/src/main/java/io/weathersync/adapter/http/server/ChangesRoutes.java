@@ -8,7 +8,6 @@ import io.weathersync.application.port.in.RecordSyncResultUseCase;
 import io.weathersync.application.port.in.ServeChangesUseCase;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.SyncLogEntry;
-import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.model.ChangePage;
 
 import java.time.Clock;
@@ -51,11 +50,6 @@ final class ChangesRoutes implements HttpService {
             syncLog.record(new SyncLogEntry(node.id(), clock.instant(), "pull", true,
                     page.changes().getFirst().seq(), page.changes().getLast().seq(), page.changes().size(), ""));
         }
-        Replies.cascadeOk(res, "ok", Replies.object(
-                "stream", page.stream().value(),
-                "head", page.head(),
-                "complete_through", page.completeThrough(),
-                "changes", Replies.CODEC.toJsonArray(
-                        page.changes().stream().map(change -> new SignedChange(change, null)).toList())));
+        Replies.cascadeOk(res, "ok", Replies.CODEC.toJsonObject(page));
     }
 }

@@ -14,6 +14,7 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.weathersync.wire.JsonFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,8 +96,7 @@ final class ErrorReplies {
         public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                         ServerResponseHeaders headers, String message) {
             String text = switch (status.code()) {
-                case Status.REQUEST_ENTITY_TOO_LARGE_413_CODE ->
-                        "body: larger than the limit of " + HttpNode.MAX_BODY_BYTES + " bytes";
+                case Status.REQUEST_ENTITY_TOO_LARGE_413_CODE -> JsonFaults.tooLarge();
                 case Status.INTERNAL_SERVER_ERROR_500_CODE -> INTERNAL;
                 default -> message;
             };

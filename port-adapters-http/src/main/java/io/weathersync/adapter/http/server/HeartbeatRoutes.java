@@ -39,8 +39,8 @@ final class HeartbeatRoutes implements HttpService {
 
     private void heartbeat(ServerRequest req, ServerResponse res) {
         Node node = nodes.require(req);
-        JsonFields body = Bodies.optional(req).map(Bodies::object)
-                .orElseGet(() -> new JsonFields("", Replies.MAPPER.createObjectNode()));
+        BodyFields body = Bodies.optional(req).map(Bodies::object)
+                .orElseGet(() -> new BodyFields("", Replies.MAPPER.createObjectNode()));
         Heartbeat heartbeat = heartbeat(body);
         HeartbeatReply reply = heartbeats.heartbeat(node, heartbeat);
         Replies.cascadeOk(res, "ok", Replies.object(
@@ -50,7 +50,7 @@ final class HeartbeatRoutes implements HttpService {
                 "name", reply.nodeName()));
     }
 
-    private static Heartbeat heartbeat(JsonFields body) {
+    private static Heartbeat heartbeat(BodyFields body) {
         StreamId stream = body.string("stream", 64).map(value -> Validation.valid(() -> new StreamId(value)))
                 .orElse(null);
         long appliedSeq = body.whole("applied_seq", 0, Long.MAX_VALUE).orElse(0);

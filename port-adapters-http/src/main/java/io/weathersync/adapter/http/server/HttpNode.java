@@ -2,6 +2,7 @@ package io.weathersync.adapter.http.server;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.weathersync.wire.ChangeJson;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,8 +17,8 @@ import java.util.function.Consumer;
  */
 public final class HttpNode implements AutoCloseable {
 
-    /** Largest request body accepted: 1 MiB. */
-    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Largest request body accepted: the wire format's one message limit (1 MiB), so HTTP and Redis agree. */
+    public static final long MAX_BODY_BYTES = ChangeJson.MAX_MESSAGE_BYTES;
 
     private final WebServer server;
 

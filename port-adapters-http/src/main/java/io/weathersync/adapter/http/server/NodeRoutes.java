@@ -46,7 +46,7 @@ final class NodeRoutes implements HttpService {
 
     private void register(ServerRequest req, ServerResponse res) {
         admin.require(req);
-        JsonFields body = Bodies.object(Bodies.required(req));
+        BodyFields body = Bodies.object(Bodies.required(req));
         long code = body.whole("node_type", 0, 1).orElseThrow(() -> body.missing("node_type"));
         String name = body.requiredString("name", 64);
         String description = body.string("description", 500).orElse("");
@@ -92,8 +92,8 @@ final class NodeRoutes implements HttpService {
         admin.require(req);
         String id = req.path().pathParameters().get("id");
         Node node = registry.nodes().find(id).orElseThrow(() -> noSuchNode(id));
-        JsonFields body = Bodies.optional(req).map(Bodies::object)
-                .orElseGet(() -> new JsonFields("", Replies.MAPPER.createObjectNode()));
+        BodyFields body = Bodies.optional(req).map(Bodies::object)
+                .orElseGet(() -> new BodyFields("", Replies.MAPPER.createObjectNode()));
         String apiUrl = body.string("api_url", 2000).filter(url -> !url.isBlank()).orElse(node.apiUrl());
         if (apiUrl.isBlank()) {
             throw ApiException.badRequest("api_url: is required, the node has none registered");

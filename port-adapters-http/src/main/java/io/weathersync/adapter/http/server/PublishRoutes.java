@@ -1,6 +1,7 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -8,12 +9,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.weathersync.application.port.in.PublishReadingsUseCase;
 import io.weathersync.application.port.in.PublishResult;
-import io.weathersync.domain.message.ChangeMessage;
+import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.model.WeatherReading;
+import io.weathersync.wire.JsonFaults;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /api/publish} (seed 000): on the master an admin posts one reading object or an array of them;
@@ -73,7 +74,7 @@ final class PublishRoutes implements HttpService {
         }
         if (!body.isArray()) {
             throw ApiException.badRequest("body: must be a reading object or an array of them, was "
-                    + JsonFields.describe(body));
+                    + JsonFaults.describe(body));
         }
         if (body.isEmpty()) {
             throw ApiException.badRequest("readings: must not be empty");
@@ -83,7 +84,7 @@ final class PublishRoutes implements HttpService {
             JsonNode element = body.get(i);
             if (!element.isObject()) {
                 throw ApiException.badRequest("readings[" + i + "]: must be a JSON object, was "
-                        + JsonFields.describe(element));
+                        + JsonFaults.describe(element));
             }
             readings.add(reading("readings[" + i + "].", element));
         }
@@ -91,11 +92,13 @@ final class PublishRoutes implements HttpService {
     }
 
     private static WeatherReading reading(String prefix, JsonNode object) {
-        Map<String, Object> fields = new JsonFields(prefix, object).asMap();
-        fields.putIfAbsent("source", DEFAULT_SOURCE);
+        JsonNode source = object.get("source");
+        if (source == null || source.isNull()) {
+            ((ObjectNode) object).put("source", DEFAULT_SOURCE);
+        }
         try {
-            return ChangeMessage.readingFromFields(fields);
-        } catch (IllegalArgumentException e) {
+            return Replies.CODEC.readingFromJson(object);
+        } catch (RejectedMessage e) {
             throw ApiException.badRequest(prefix + e.getMessage());
         }
     }

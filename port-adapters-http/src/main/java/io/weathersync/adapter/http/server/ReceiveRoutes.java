@@ -6,28 +6,37 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.application.port.in.ReceiveChangesUseCase;
 import io.weathersync.application.port.in.ReceivePushUseCase;
 import io.weathersync.domain.message.RejectedMessage;
-import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.message.SignedPush;
+import io.weathersync.wire.ChangeJson;
+import io.weathersync.wire.LiveMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * {@code POST /api/dms/sync/receive} on a slave (seed 001), authenticated by the master's signatures. Two bodies:
- * live changes (one object or an array), each verified by the replication use case, which drops a bad one; and a
- * pushed page of a requested sync (an object with {@code kind}), verified as a whole: a bad signature is a 403
- * and writes nothing. A body that does not parse is refused whole (400, nothing applied).
+ * live changes (one object or an array), taken as every live transport takes them (the Redis subscriber too):
+ * the good changes go to the replication use case, which verifies each, and each bad element is reported, in the
+ * reply's {@code rejected} and in the log once per kind; and a pushed page of a requested sync (an object with
+ * {@code kind}), read strictly and verified as a whole: a bad signature is a 403 and writes nothing. A body that
+ * is not JSON, not an object or array, or over the size limit is refused whole (400, 413), nothing applied.
  */
 final class ReceiveRoutes implements HttpService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiveRoutes.class);
     private static final String PATH = "/api/dms/sync/receive";
 
     private final ReceiveChangesUseCase receive;
     private final ReceivePushUseCase pushes;
+    private final Set<RejectedMessage.Kind> loggedKinds = ConcurrentHashMap.newKeySet();
 
     ReceiveRoutes(ReceiveChangesUseCase receive, ReceivePushUseCase pushes) {
         this.receive = receive;
@@ -42,14 +51,23 @@ final class ReceiveRoutes implements HttpService {
 
     private void receive(ServerRequest req, ServerResponse res) {
         byte[] body = Bodies.requiredJsonBytes(req);
-        JsonNode root = parsed(() -> Replies.CODEC.readTree(body));
+        JsonNode root = whole(body, () -> Replies.CODEC.readTree(body));
         if (ChangeJson.isPush(root)) {
-            receivePush(parsed(() -> Replies.CODEC.pushFromJson(root)), res);
+            receivePush(whole(body, () -> Replies.CODEC.pushFromJson(root)), res);
             return;
         }
-        List<SignedChange> changes = parsed(() -> Replies.CODEC.changes(root));
-        receive.receive(changes);
-        Replies.ok(res, Replies.object("result", "success", "received", changes.size()));
+        LiveMessage message = whole(body, () -> Replies.CODEC.readLive(root));
+        if (!message.changes().isEmpty()) {
+            receive.receive(message.changes());
+        }
+        Map<String, Object> reply = Replies.object("result", "success", "received", message.changes().size());
+        if (!message.rejections().isEmpty()) {
+            message.rejections().forEach(this::logOncePerKind);
+            reply.put("rejected", message.rejections().stream().map(rejection -> Replies.object(
+                    "kind", rejection.kind().name().toLowerCase(Locale.ROOT),
+                    "reason", rejection.getMessage())).toList());
+        }
+        Replies.ok(res, reply);
     }
 
     private void receivePush(SignedPush push, ServerResponse res) {
@@ -63,12 +81,20 @@ final class ReceiveRoutes implements HttpService {
         Replies.ok(res, Replies.object("result", "success", "written", written));
     }
 
-    /** What {@code read} parses; its rejection is a 400 with the message naming the problem. */
-    private static <T> T parsed(Supplier<T> read) {
+    private void logOncePerKind(RejectedMessage rejection) {
+        if (loggedKinds.add(rejection.kind())) {
+            LOG.warn("receive: rejected a live change ({}; further {} rejections are answered, not logged): {}",
+                    rejection.kind(), rejection.kind(), rejection.getMessage());
+        }
+    }
+
+    /** What {@code read} makes of the whole body; its refusal is a 413 when too large, else a 400, naming why. */
+    private static <T> T whole(byte[] body, Supplier<T> read) {
         try {
             return read.get();
         } catch (RejectedMessage e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new ApiException(body.length > ChangeJson.MAX_MESSAGE_BYTES ? Status.REQUEST_ENTITY_TOO_LARGE_413
+                    : Status.BAD_REQUEST_400, e.getMessage());
         }
     }
 }

@@ -8,7 +8,7 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.http.ServerResponse;
-import io.weathersync.adapter.http.client.ChangeJson;
+import io.weathersync.wire.ChangeJson;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.Map;
 /** Writes JSON replies: the plain form, seed 002's {@code {"code","message","data"}} envelope, security headers. */
 final class Replies {
 
-    /** One codec for the whole server: its strict mapper reads bodies and writes replies. */
+    /** One wire codec for the whole server: its strict mapper reads bodies and writes replies too. */
     static final ChangeJson CODEC = new ChangeJson();
     static final JsonMapper MAPPER = CODEC.mapper();
     static final String JSON = "application/json";

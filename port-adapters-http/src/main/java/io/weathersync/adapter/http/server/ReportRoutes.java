@@ -44,12 +44,12 @@ final class ReportRoutes implements HttpService {
 
     private void report(ServerRequest req, ServerResponse res) {
         Node node = nodes.require(req);
-        JsonFields body = Bodies.object(Bodies.required(req));
+        BodyFields body = Bodies.object(Bodies.required(req));
         Optional<String> taskId = body.string("task_id", 200);
         body.time("timestamp");
         Instant at = clock.instant();
         List<SyncLogEntry> entries = new ArrayList<>();
-        for (JsonFields result : body.objects("results", MAX_RESULTS)) {
+        for (BodyFields result : body.objects("results", MAX_RESULTS)) {
             result.time("timestamp");
             entries.add(new SyncLogEntry(node.id(), at, "report",
                     result.bool("success").orElse(true),

@@ -1,9 +1,9 @@
 package io.weathersync.adapter.http.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.SyncLogEntry;
-import io.weathersync.domain.message.ChangeMessage;
 import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.status.ClusterStatus;
@@ -21,12 +21,12 @@ final class Shapes {
     private Shapes() {
     }
 
-    /** A reading as seed 000 shows it: the fields of {@link ChangeMessage#readingFields}. */
-    static Map<String, Object> reading(WeatherReading reading) {
-        return ChangeMessage.readingFields(reading);
+    /** A reading as seed 000 shows it: its fields in the wire format. */
+    static ObjectNode reading(WeatherReading reading) {
+        return Replies.CODEC.toJsonObject(reading);
     }
 
-    static List<Map<String, Object>> readings(List<WeatherReading> readings) {
+    static List<ObjectNode> readings(List<WeatherReading> readings) {
         return readings.stream().map(Shapes::reading).toList();
     }
 

@@ -23,11 +23,11 @@ final class SyncRequests {
 
     /** The range to re-send, if any; a 400 naming the field for a wrong type, an unknown field or a bad date. */
     static Optional<ReadingRange> repair(ServerRequest req) {
-        Optional<JsonFields> body = Bodies.optional(req).map(Bodies::object);
+        Optional<BodyFields> body = Bodies.optional(req).map(Bodies::object);
         if (body.isEmpty()) {
             return Optional.empty();
         }
-        JsonFields fields = body.get();
+        BodyFields fields = body.get();
         fields.rejectUnknown(FIELDS);
         Optional<City> city = fields.string("city", 4 * City.MAX_LENGTH)
                 .map(name -> Validation.valid(() -> new City(name)));

@@ -100,7 +100,7 @@ final class OpenMeteoGeocoder {
     private GeocodingAnswer lookUp(City city) {
         String what = "geocoding '" + city + "'";
         String name = URLEncoder.encode(city.name(), StandardCharsets.UTF_8).replace("+", "%20");
-        JsonNode root = JsonFields.parse(http.get(URI.create(baseUrl + "/v1/search?name=" + name
+        JsonNode root = AnswerFields.parse(http.get(URI.create(baseUrl + "/v1/search?name=" + name
                 + "&count=1&language=en&format=json"), what), what);
         JsonNode results = root.get("results");
         if (results == null || !results.isArray() || results.isEmpty()) {
@@ -111,8 +111,8 @@ final class OpenMeteoGeocoder {
         JsonNode first = results.get(0);
         Coordinates at;
         try {
-            at = new Coordinates(JsonFields.number(first, "latitude", what + ": results[0].latitude"),
-                    JsonFields.number(first, "longitude", what + ": results[0].longitude"));
+            at = new Coordinates(AnswerFields.number(first, "latitude", what + ": results[0].latitude"),
+                    AnswerFields.number(first, "longitude", what + ": results[0].longitude"));
         } catch (IllegalArgumentException e) {
             throw new CallFailed(what + ": " + e.getMessage());
         }

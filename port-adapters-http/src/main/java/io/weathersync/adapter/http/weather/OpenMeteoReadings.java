@@ -42,7 +42,7 @@ final class OpenMeteoReadings {
      * @throws CallFailed on malformed JSON, the error object, or another number of locations than asked
      */
     static List<JsonNode> locations(byte[] body, int expected, String what) {
-        JsonNode root = JsonFields.parse(body, what);
+        JsonNode root = AnswerFields.parse(body, what);
         if (root.isObject() && root.path("error").asBoolean(false)) {
             throw new CallFailed(what + ": refused (" + root.path("reason").asText("no reason given") + ")");
         }
@@ -70,18 +70,18 @@ final class OpenMeteoReadings {
         if (!location.isObject()) {
             throw new CallFailed("location entry is not a JSON object");
         }
-        JsonNode current = JsonFields.object(location, "current", "current");
+        JsonNode current = AnswerFields.object(location, "current", "current");
         checkUnits(location.get("current_units"));
-        Instant observedAt = time(JsonFields.text(current, "time", "current.time"),
+        Instant observedAt = time(AnswerFields.text(current, "time", "current.time"),
                 location.path("utc_offset_seconds").asInt(0));
         return new WeatherReading(city, observedAt,
-                JsonFields.number(current, "temperature_2m", "current.temperature_2m"),
-                JsonFields.number(current, "relative_humidity_2m", "current.relative_humidity_2m"),
-                JsonFields.optionalNumber(current, "pressure_msl", "current.pressure_msl"),
-                JsonFields.optionalNumber(current, "wind_speed_10m", "current.wind_speed_10m"),
-                JsonFields.optionalNumber(current, "wind_direction_10m", "current.wind_direction_10m"),
-                JsonFields.optionalNumber(current, "precipitation", "current.precipitation"),
-                JsonFields.optionalInteger(current, "weather_code", "current.weather_code"),
+                AnswerFields.number(current, "temperature_2m", "current.temperature_2m"),
+                AnswerFields.number(current, "relative_humidity_2m", "current.relative_humidity_2m"),
+                AnswerFields.optionalNumber(current, "pressure_msl", "current.pressure_msl"),
+                AnswerFields.optionalNumber(current, "wind_speed_10m", "current.wind_speed_10m"),
+                AnswerFields.optionalNumber(current, "wind_direction_10m", "current.wind_direction_10m"),
+                AnswerFields.optionalNumber(current, "precipitation", "current.precipitation"),
+                AnswerFields.optionalInteger(current, "weather_code", "current.weather_code"),
                 source);
     }
 
@@ -105,7 +105,7 @@ final class OpenMeteoReadings {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw new CallFailed("current.time: not an ISO 8601 time ('" + JsonFields.abbreviate(text) + "')");
+                throw new CallFailed("current.time: not an ISO 8601 time ('" + AnswerFields.abbreviate(text) + "')");
             }
         }
     }

@@ -102,7 +102,7 @@ public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseabl
         }
         if (!failures.isEmpty()) {
             LOG.warn("{}: {} of {} cities failed: {}", NAME, failures.size(), distinct,
-                    JsonFields.abbreviate(failures.toString()));
+                    AnswerFields.abbreviate(failures.toString()));
         }
         return new FetchResult(readings, failures);
     }
@@ -114,7 +114,7 @@ public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseabl
         try {
             locations = OpenMeteoReadings.locations(http.get(forecastUri(chunk), what), chunk.size(), what);
         } catch (CallFailed e) {
-            chunk.forEach(entry -> failures.put(entry.getKey(), JsonFields.refusal(e, "reason")));
+            chunk.forEach(entry -> failures.put(entry.getKey(), AnswerFields.refusal(e, "reason")));
             return;
         }
         for (int i = 0; i < chunk.size(); i++) {

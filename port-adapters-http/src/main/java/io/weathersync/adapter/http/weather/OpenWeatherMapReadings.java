@@ -26,18 +26,18 @@ final class OpenWeatherMapReadings {
         if (!root.isObject()) {
             throw new CallFailed("answer is not a JSON object");
         }
-        JsonNode main = JsonFields.object(root, "main", "main");
+        JsonNode main = AnswerFields.object(root, "main", "main");
         JsonNode wind = root.get("wind");
-        double dt = JsonFields.number(root, "dt", "dt");
+        double dt = AnswerFields.number(root, "dt", "dt");
         if (dt != Math.rint(dt) || dt < 0) {
             throw new CallFailed("dt: not a Unix time in seconds (" + dt + ")");
         }
         return new WeatherReading(city, Instant.ofEpochSecond((long) dt),
-                JsonFields.number(main, "temp", "main.temp"),
-                JsonFields.number(main, "humidity", "main.humidity"),
-                JsonFields.optionalNumber(main, "pressure", "main.pressure"),
-                JsonFields.optionalNumber(wind, "speed", "wind.speed"),
-                JsonFields.optionalNumber(wind, "deg", "wind.deg"),
+                AnswerFields.number(main, "temp", "main.temp"),
+                AnswerFields.number(main, "humidity", "main.humidity"),
+                AnswerFields.optionalNumber(main, "pressure", "main.pressure"),
+                AnswerFields.optionalNumber(wind, "speed", "wind.speed"),
+                AnswerFields.optionalNumber(wind, "deg", "wind.deg"),
                 precipitation(root),
                 weatherCode(root),
                 source);
@@ -45,8 +45,8 @@ final class OpenWeatherMapReadings {
 
     // Rain and snow are both given as mm of water in the last hour, each only when there was some.
     private static Double precipitation(JsonNode root) {
-        Double rain = JsonFields.optionalNumber(root.get("rain"), "1h", "rain.1h");
-        Double snow = JsonFields.optionalNumber(root.get("snow"), "1h", "snow.1h");
+        Double rain = AnswerFields.optionalNumber(root.get("rain"), "1h", "rain.1h");
+        Double snow = AnswerFields.optionalNumber(root.get("snow"), "1h", "snow.1h");
         if (rain == null && snow == null) {
             return null;
         }
@@ -58,6 +58,6 @@ final class OpenWeatherMapReadings {
         if (weather == null || !weather.isArray() || weather.isEmpty()) {
             return null;
         }
-        return JsonFields.optionalInteger(weather.get(0), "id", "weather[0].id");
+        return AnswerFields.optionalInteger(weather.get(0), "id", "weather[0].id");
     }
 }

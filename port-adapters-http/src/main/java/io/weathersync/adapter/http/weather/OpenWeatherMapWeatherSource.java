@@ -89,7 +89,7 @@ public final class OpenWeatherMapWeatherSource implements WeatherSource, AutoClo
             try {
                 readings.add(fetchOne(spec));
             } catch (CallFailed e) {
-                String reason = JsonFields.refusal(e, "message"); // {"cod":"404","message":"city not found"}
+                String reason = AnswerFields.refusal(e, "message"); // {"cod":"404","message":"city not found"}
                 failures.put(city, reason);
                 if (e.status() == 401) {
                     keyRefused = reason + "; not asked, the key was refused";
@@ -100,7 +100,7 @@ public final class OpenWeatherMapWeatherSource implements WeatherSource, AutoClo
         }
         if (!failures.isEmpty()) {
             LOG.warn("{}: {} of {} cities failed: {}", NAME, failures.size(), failures.size() + readings.size(),
-                    JsonFields.abbreviate(failures.toString()));
+                    AnswerFields.abbreviate(failures.toString()));
         }
         return new FetchResult(readings, failures);
     }
@@ -112,7 +112,7 @@ public final class OpenWeatherMapWeatherSource implements WeatherSource, AutoClo
         String what = "OpenWeatherMap weather";
         byte[] body = http.get(URI.create(baseUrl + "/data/2.5/weather?" + where + "&units=metric&appid=" + apiKey),
                 what);
-        JsonNode root = JsonFields.parse(body, what);
+        JsonNode root = AnswerFields.parse(body, what);
         try {
             return OpenWeatherMapReadings.reading(spec.city(), root, NAME);
         } catch (CallFailed e) {

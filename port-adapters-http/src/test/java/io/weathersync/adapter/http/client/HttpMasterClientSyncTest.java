@@ -6,6 +6,7 @@ import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.ReadingRange;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,8 +8,12 @@ import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.StreamId;
+import io.weathersync.domain.model.WeatherReading;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +44,12 @@ class HttpMasterClientTest {
         master.close();
     }
 
+    private static SignedChange change(long seq, String city, String sig) {
+        WeatherReading reading = new WeatherReading(new City(city), Instant.parse("2026-11-23T10:00:00Z"),
+                26.5, 65, 1012.0, 3.2, 180.0, 0.0, 2, "open-meteo");
+        return new SignedChange(new Change(new StreamId("stream-1"), seq, reading), sig);
+    }
+
     private String ok(Object data) {
         ObjectNode reply = json.mapper().createObjectNode().put("code", 0).put("message", "ok");
         reply.set("data", json.mapper().valueToTree(data));
@@ -55,8 +65,8 @@ class HttpMasterClientTest {
 
     @Test
     void changesAfterAsksWithCredentialsAndReadsThePage() {
-        List<SignedChange> changes = List.of(ChangeJsonTest.change(5, "Beijing", "c2ln"),
-                ChangeJsonTest.change(6, "Shanghai", null));
+        List<SignedChange> changes = List.of(change(5, "Beijing", "c2ln"),
+                change(6, "Shanghai", null));
         master.on(CHANGES, request -> Response.json(200, page(changes, 9, 6)));
 
         ChangePage page = client.changesAfter(4, 2);
@@ -159,12 +169,12 @@ class HttpMasterClientTest {
         master.on(CHANGES, request -> Response.json(200, "{\"code\":0,\"data\":{\"stream\":\"s\",\"head\":1,\"changes\":[]}}"));
         assertUnavailable(() -> client.changesAfter(0, 10), "malformed reply", "data.complete_through");
 
-        ObjectNode bad = json.toJsonObject(ChangeJsonTest.change(2, "Rome", null)).put("humidity", 400);
-        master.on(CHANGES, request -> Response.json(200, page(List.of(ChangeJsonTest.change(1, "Oslo", null)), 2, 2)
+        ObjectNode bad = json.toJsonObject(change(2, "Rome", null)).put("humidity", 400);
+        master.on(CHANGES, request -> Response.json(200, page(List.of(change(1, "Oslo", null)), 2, 2)
                 .replace("}]", "}," + bad + "]")));
         assertUnavailable(() -> client.changesAfter(0, 10), "malformed reply", "data.changes[1]: humidity");
 
-        master.on(CHANGES, request -> Response.json(200, page(List.of(ChangeJsonTest.change(7, "Oslo", null)), 9, 5)));
+        master.on(CHANGES, request -> Response.json(200, page(List.of(change(7, "Oslo", null)), 9, 5)));
         assertUnavailable(() -> client.changesAfter(0, 10), "malformed reply", "complete_through");
 
         master.on(HEARTBEAT, request -> Response.json(200, "{\"code\":0,\"data\":{\"head\":1}}"));

@@ -6,6 +6,8 @@ import io.weathersync.application.port.out.ChangeListener;
 import io.weathersync.application.port.out.ChangePublisher;
 import io.weathersync.application.port.out.ChangeSubscriber;
 import io.weathersync.domain.message.RejectedMessage;
+import io.weathersync.wire.ChangeJson;
+import io.weathersync.wire.LiveMessage;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
@@ -41,7 +43,9 @@ class HttpPushBusTest extends ChangeBusContract {
             public void start(ChangeListener listener) {
                 slave.on(RECEIVE, request -> {
                     try {
-                        listener.onChanges(json.parse(request.body()));
+                        LiveMessage message = json.readLive(request.body());
+                        listener.onChanges(message.changes());
+                        message.rejections().forEach(listener::onRejected);
                         return Response.json(200, "{\"code\":0,\"message\":\"ok\"}");
                     } catch (RejectedMessage e) {
                         listener.onRejected(e);

@@ -5,6 +5,7 @@ import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.testing.TestReadings;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class HttpPushChangePublisherTest {
     }
 
     private FakeHttpServer.Response receive(FakeHttpServer.Request request) {
-        received.addAll(json.parse(request.body()));
+        received.addAll(json.readLive(request.body()).changes());
         return Response.json(200, "{\"code\":0,\"message\":\"ok\"}");
     }
 
@@ -147,6 +148,26 @@ class HttpPushChangePublisherTest {
                 publisher::counters);
         assertThat(received).as("the refused change is not sent again").isEqualTo(next);
         assertThat(publisher.counters().get("strict")).isEqualTo(new PushCounters(2, 1, 1, 0));
+    }
+
+    @Test
+    void changesTheSlaveTookButRejectedOneByOneAreDroppedNotRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        fast.on(RECEIVE, request -> calls.incrementAndGet() == 1
+                ? Response.json(200, "{\"result\":\"success\",\"received\":2,\"rejected\":[{\"kind\":"
+                        + "\"unknown_version\",\"reason\":\"element 1: v: must be 1\"}]}")
+                : receive(request));
+        HttpPushChangePublisher publisher = publisher(List.of(new PushTarget("partial", fast.baseUrl())),
+                settings(100, 500, Duration.ofSeconds(2)));
+        publisher.publish(batch(3));
+        await("the rejection to be counted", () -> publisher.counters().get("partial").dropped() == 1,
+                publisher::counters);
+
+        publisher.publish(batch(1));
+
+        await("the next batch to be counted", () -> publisher.counters().get("partial").sent() == 3,
+                publisher::counters);
+        assertThat(publisher.counters().get("partial")).isEqualTo(new PushCounters(3, 0, 1, 0));
     }
 
     @Test

@@ -3,13 +3,19 @@ package io.weathersync.adapter.http.client;
 import io.weathersync.adapter.http.client.FakeHttpServer.Response;
 import io.weathersync.application.port.out.PushFailedException;
 import io.weathersync.domain.message.SignedPush;
+import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.SyncPush;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 
+import static io.weathersync.testing.TestReadings.changes;
+import static io.weathersync.testing.TestReadings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HttpSlavePushTest {
 
     private static final String RECEIVE = "/api/dms/sync/receive";
-    private static final SignedPush PUSH = new SignedPush(ChangeJsonPushTest.page(SyncPush.Kind.CATCH_UP, 4, 5, 7),
+    private static final StreamId STREAM = new StreamId("stream-1");
+    private static final SignedPush PUSH = new SignedPush(new SyncPush(SyncPush.Kind.CATCH_UP, 4,
+            new ChangePage(STREAM, 9, changes(STREAM, 5, List.of(reading("City5", 0, 1), reading("City7", 0, 2))), 7)),
             "c2ln");
 
     private final ChangeJson json = new ChangeJson();

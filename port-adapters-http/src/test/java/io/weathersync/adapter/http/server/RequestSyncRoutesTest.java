@@ -1,13 +1,13 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpMasterClient;
 import io.weathersync.adapter.http.server.TestServer.Reply;
 import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.domain.status.ClusterStatus;
+import io.weathersync.wire.ChangeJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.weathersync.adapter.http.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.weathersync.adapter.http.server.TestServer.Reply;
 import io.weathersync.adapter.memory.InMemoryChangeLog;
 import io.weathersync.adapter.memory.InMemoryMasterClient;
@@ -104,15 +105,15 @@ class SlaveApiTest {
     }
 
     @Test
-    void aMalformedPushIsA400AndAppliesNothing() {
+    void aBodyThatIsNotAMessageIsA400AndAppliesNothing() {
         SyncState before = REPLICA.state();
         List<Change> next = MASTER_LOG.append(MasterFixture.hourly("Quito", 2));
         String good = Replies.CODEC.toJsonObject(signed(next).getFirst()).toString();
-        for (String body : List.of("{\"v\":1,", "[" + good + ",{\"v\":2}]", "[" + good + ",7]",
-                "{\"v\":1,\"stream\":\"s\",\"seq\":\"1\"}", "\"change\"", "")) {
+        for (String body : List.of("{\"v\":1,", "[" + good + ",", "\"change\"", "42", "")) {
             Reply reply = server.post("/api/dms/sync/receive", body);
             assertThat(reply.status()).as(body + " → " + reply.body()).isEqualTo(400);
             assertThat(reply.keys()).containsExactly("error");
+            assertThat(reply.json().get("error").asText()).startsWith("body: ");
         }
         Reply wrongType = server.send("POST", "/api/dms/sync/receive", "text/plain", good);
         assertThat(wrongType.status()).isEqualTo(415);
@@ -120,6 +121,41 @@ class SlaveApiTest {
         assertThat(REPLICA.latest(new City("Quito"))).isEmpty();
         server.post("/api/dms/sync/receive", Replies.CODEC.toJson(signed(next)));
         assertThat(REPLICA.latest(new City("Quito"))).isPresent();
+    }
+
+    @Test
+    void theGoodChangesOfAPushAreAppliedAndEachBadOneIsNamedInTheReply() {
+        List<SignedChange> next = signed(MASTER_LOG.append(MasterFixture.hourly("Santiago", 2)));
+        String body = "[" + Replies.CODEC.toJsonObject(next.get(0)) + ",{\"v\":2},7,"
+                + Replies.CODEC.toJsonObject(next.get(1)).put("seq", "1") + ","
+                + Replies.CODEC.toJsonObject(next.get(1)) + "]";
+
+        Reply reply = server.post("/api/dms/sync/receive", body);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.keys()).containsExactly("result", "received", "rejected");
+        assertThat(reply.json().get("received").asInt()).isEqualTo(2);
+        JsonNode rejected = reply.json().get("rejected");
+        assertThat(rejected).extracting(entry -> entry.get("kind").asText())
+                .containsExactly("unknown_version", "malformed", "invalid_field");
+        assertThat(rejected).extracting(entry -> entry.get("reason").asText())
+                .satisfiesExactly(reason -> assertThat(reason).startsWith("element 1: v: "),
+                        reason -> assertThat(reason).startsWith("element 2: must be a JSON object"),
+                        reason -> assertThat(reason).startsWith("element 3: seq: "));
+        assertThat(REPLICA.state()).isEqualTo(new SyncState(MASTER_LOG.stream(), MASTER_LOG.head()));
+        assertThat(REPLICA.latest(new City("Santiago"))).isPresent();
+    }
+
+    @Test
+    void aSingleBadChangeIsTakenAsAMessageWithNothingToApply() {
+        SyncState before = REPLICA.state();
+
+        Reply reply = server.post("/api/dms/sync/receive", "{\"v\":1,\"stream\":\"s\",\"seq\":\"1\"}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("received").asInt()).isZero();
+        assertThat(reply.json().get("rejected").get(0).get("kind").asText()).isEqualTo("invalid_field");
+        assertThat(REPLICA.state()).isEqualTo(before);
     }
 
     @Test

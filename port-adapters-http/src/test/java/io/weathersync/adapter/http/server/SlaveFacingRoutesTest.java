@@ -5,7 +5,8 @@ import io.weathersync.adapter.http.server.TestServer.Reply;
 import io.weathersync.domain.cluster.HeartbeatRecord;
 import io.weathersync.domain.cluster.IssuedCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
-import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class SlaveFacingRoutesTest {
         assertThat(data.get("stream").asText()).isEqualTo(MASTER.log.stream().value());
         assertThat(data.get("head").asLong()).isEqualTo(7);
         assertThat(data.get("complete_through").asLong()).isEqualTo(5);
-        List<SignedChange> changes = Replies.CODEC.parse(data.get("changes").toString());
-        assertThat(changes).extracting(signed -> signed.change().seq()).containsExactly(3L, 4L, 5L);
-        assertThat(changes.getFirst().change()).isEqualTo(MASTER.log.changesAfter(2, 1).changes().getFirst());
+        ChangePage page = Replies.CODEC.pageFromJson(data);
+        assertThat(page.changes()).extracting(Change::seq).containsExactly(3L, 4L, 5L);
+        assertThat(page.changes().getFirst()).isEqualTo(MASTER.log.changesAfter(2, 1).changes().getFirst());
         JsonNode first = data.get("changes").get(0);
         assertThat(Reply.keys(first)).startsWith("v", "stream", "seq", "city", "temp", "humidity", "timestamp");
     }

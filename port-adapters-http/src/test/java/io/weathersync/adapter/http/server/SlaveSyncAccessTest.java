@@ -97,7 +97,7 @@ class SlaveSyncAccessTest {
                 List.of("{\"end_date\":\"2026-13-01\"}", "end_date: must be an ISO-8601 instant"),
                 List.of("{\"start_date\":\"2026-11-23\",\"end_date\":\"2026-11-22\"}", "end_date: must be after"),
                 List.of("{\"symbol\":\"AAPL\"}", "symbol: unknown field; expected city, end_date, start_date"),
-                List.of("{\"city\":", "body: malformed JSON"),
+                List.of("{\"city\":", "body: not JSON"),
                 List.of("[{\"city\":\"Oslo\"}]", "body: must be a JSON object"),
                 List.of("\"Oslo\"", "body: must be a JSON object"));
         for (List<String> bad : cases) {

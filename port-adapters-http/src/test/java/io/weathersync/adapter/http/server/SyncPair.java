@@ -1,6 +1,5 @@
 package io.weathersync.adapter.http.server;
 
-import io.weathersync.adapter.http.client.ChangeJson;
 import io.weathersync.adapter.http.client.HttpMasterClient;
 import io.weathersync.adapter.http.client.HttpSlavePush;
 import io.weathersync.adapter.memory.InMemoryMasterClient;
@@ -20,6 +19,7 @@ import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.status.ClusterStatus;
+import io.weathersync.wire.ChangeJson;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.weathersync.adapter.redis;
+package io.weathersync.wire;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,16 +28,21 @@ import static io.weathersync.testing.TestReadings.full;
 import static io.weathersync.testing.TestReadings.minimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ChangeCodecTest {
+/**
+ * The per-element reader of live messages: bit-exact round trips, an array's good elements kept beside its bad
+ * ones, whole messages that cannot be read, and the one size limit.
+ */
+class LiveMessageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ChangeJson CODEC = new ChangeJson();
     private static final StreamId STREAM = new StreamId("stream-1");
     private static final SignedChange SAMPLE =
             new SignedChange(new Change(STREAM, 42, full("Beijing", Instant.parse("2026-11-23T10:00:00.123Z"))), "c2ln");
 
     @Test
     void aChangeIsOneJsonObjectWithTheSeedFieldsAtTheTopLevel() throws IOException {
-        Map<String, Object> fields = parse(ChangeCodec.encode(SAMPLE));
+        Map<String, Object> fields = parse(CODEC.toJsonBytes(SAMPLE));
 
         assertThat(fields).containsEntry("v", 1).containsEntry("stream", "stream-1").containsEntry("seq", 42)
                 .containsEntry("city", "Beijing").containsEntry("temp", 0.1 + 0.2)
@@ -50,7 +55,7 @@ class ChangeCodecTest {
         SignedChange unsigned = new SignedChange(new Change(STREAM, 7, minimal("Zürich", Instant.EPOCH)), null);
 
         for (SignedChange change : List.of(SAMPLE, unsigned)) {
-            ChangeCodec.Decoded decoded = ChangeCodec.decode(ChangeCodec.encode(change));
+            LiveMessage decoded = read(CODEC.toJsonBytes(change));
 
             assertThat(decoded.rejections()).isEmpty();
             assertThat(decoded.changes()).hasSize(1);
@@ -72,7 +77,7 @@ class ChangeCodecTest {
             long seq = i == 0 ? Long.MAX_VALUE : 1 + random.nextLong(Long.MAX_VALUE);
             Change change = new Change(STREAM, seq, reading);
 
-            ChangeCodec.Decoded decoded = ChangeCodec.decode(ChangeCodec.encode(new SignedChange(change, null)));
+            LiveMessage decoded = read(CODEC.toJsonBytes(new SignedChange(change, null)));
 
             assertThat(decoded.rejections()).isEmpty();
             Change back = decoded.changes().getFirst().change();
@@ -90,7 +95,7 @@ class ChangeCodecTest {
             array.add(fields(Map.of("seq", seq)));
         }
 
-        ChangeCodec.Decoded decoded = ChangeCodec.decode(JSON.writeValueAsBytes(array));
+        LiveMessage decoded = read(JSON.writeValueAsBytes(array));
 
         assertThat(decoded.rejections()).isEmpty();
         assertThat(decoded.changes()).extracting(s -> s.change().seq()).containsExactly(1L, 2L, 3L);
@@ -101,7 +106,7 @@ class ChangeCodecTest {
         List<Object> array = List.of(fields(Map.of("seq", 1)), fields(Map.of("temp", "hot")), "text",
                 fields(Map.of("v", 9)), fields(Map.of("seq", 4)));
 
-        ChangeCodec.Decoded decoded = ChangeCodec.decode(JSON.writeValueAsBytes(array));
+        LiveMessage decoded = read(JSON.writeValueAsBytes(array));
 
         assertThat(decoded.changes()).extracting(s -> s.change().seq()).containsExactly(1L, 4L);
         assertThat(decoded.rejections()).extracting(RejectedMessage::kind)
@@ -114,7 +119,7 @@ class ChangeCodecTest {
     @ValueSource(strings = {"not json", "", "{", "{\"v\":1", "[1,", "{\"v\":1} {\"v\":1}", "{\"v\":1,\"v\":1}",
             "42", "\"text\"", "null", "true"})
     void whatIsNotAJsonObjectOrArrayIsMalformed(String message) {
-        assertRejected(message.getBytes(StandardCharsets.UTF_8), Kind.MALFORMED, "message");
+        assertRejected(message.getBytes(StandardCharsets.UTF_8), Kind.MALFORMED, "body: ");
     }
 
     @Test
@@ -122,13 +127,14 @@ class ChangeCodecTest {
         String deep = "[".repeat(200_000) + "]".repeat(200_000);
         String longNumber = "{\"v\":1,\"seq\":" + "9".repeat(100_000) + "}";
 
-        assertRejected(deep.getBytes(StandardCharsets.UTF_8), Kind.MALFORMED, "message");
-        assertRejected(longNumber.getBytes(StandardCharsets.UTF_8), Kind.MALFORMED, "message");
+        assertRejected(deep.getBytes(StandardCharsets.UTF_8), Kind.MALFORMED, "body: not JSON");
+        assertRejected(longNumber.getBytes(StandardCharsets.UTF_8), Kind.MALFORMED, "body: not JSON");
     }
 
     @Test
     void invalidUtf8IsMalformed() {
-        assertRejected(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, Kind.MALFORMED, "message");
+        assertRejected(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, Kind.MALFORMED,
+                "body: not JSON");
     }
 
     @ParameterizedTest
@@ -163,26 +169,36 @@ class ChangeCodecTest {
 
     @Test
     void aMessageOverTheSizeLimitIsMalformedWithoutBeingRead() {
-        byte[] message = new byte[ChangeCodec.MAX_MESSAGE_BYTES + 1];
+        assertThat(ChangeJson.MAX_MESSAGE_BYTES).isEqualTo(1024 * 1024);
+        byte[] message = new byte[ChangeJson.MAX_MESSAGE_BYTES + 1];
         Arrays.fill(message, (byte) '[');
 
-        assertRejected(message, Kind.MALFORMED, "limit");
+        assertRejected(message, Kind.MALFORMED, "body: larger than the limit of 1048576 bytes");
     }
 
     @Test
     void aMessageOfExactlyTheSizeLimitIsRead() {
-        byte[] encoded = ChangeCodec.encode(SAMPLE);
-        byte[] message = Arrays.copyOf(encoded, ChangeCodec.MAX_MESSAGE_BYTES);
+        byte[] encoded = CODEC.toJsonBytes(SAMPLE);
+        byte[] message = Arrays.copyOf(encoded, ChangeJson.MAX_MESSAGE_BYTES);
         Arrays.fill(message, encoded.length, message.length, (byte) ' ');
 
-        ChangeCodec.Decoded decoded = ChangeCodec.decode(message);
+        LiveMessage decoded = read(message);
 
         assertThat(decoded.rejections()).isEmpty();
         assertThat(decoded.changes()).hasSize(1);
     }
 
+    /** The message read as a live transport reads it: a message refused whole is one rejection. */
+    private static LiveMessage read(byte[] message) {
+        try {
+            return CODEC.readLive(message);
+        } catch (RejectedMessage e) {
+            return LiveMessage.refused(e);
+        }
+    }
+
     private static void assertRejected(byte[] message, Kind kind, String mentioning) {
-        ChangeCodec.Decoded decoded = ChangeCodec.decode(message);
+        LiveMessage decoded = read(message);
 
         assertThat(decoded.changes()).isEmpty();
         assertThat(decoded.rejections()).singleElement().satisfies(rejection -> {
@@ -193,7 +209,7 @@ class ChangeCodecTest {
 
     /** The sample's wire fields with some replaced. */
     private static Map<String, Object> fields(Map<String, Object> replaced) throws IOException {
-        Map<String, Object> fields = parse(ChangeCodec.encode(SAMPLE));
+        Map<String, Object> fields = parse(CODEC.toJsonBytes(SAMPLE));
         fields.putAll(replaced);
         return fields;
     }

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
-/** Reads weather API answers field by field; every problem becomes a {@link CallFailed} naming the field. */
-final class JsonFields {
+/**
+ * Reads weather API answers (Open-Meteo, OpenWeatherMap) field by field; every problem becomes a {@link CallFailed}
+ * naming the field. Not the wire codec's reader: these are third parties' formats, read as leniently as they are.
+ */
+final class AnswerFields {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JsonFields() {
+    private AnswerFields() {
     }
 
     /** The parsed body. */

@@ -1,6 +1,7 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.weathersync.wire.JsonFaults;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,23 +12,18 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Typed access to the fields of a JSON object in a request body; every mismatch is a 400 naming the field
- * (with its path inside the body, e.g. {@code results[2].success}). JSON {@code null} counts as absent.
+ * Typed access to the fields of a request body that is not a wire message (a node, a heartbeat, a report, a sync
+ * request; changes and readings are wire-json's to read); every mismatch is a 400 naming the field (with its path
+ * inside the body, e.g. {@code results[2].success}). JSON {@code null} counts as absent.
  */
-final class JsonFields {
+final class BodyFields {
 
     private final String prefix;
     private final JsonNode object;
 
-    JsonFields(String prefix, JsonNode object) {
+    BodyFields(String prefix, JsonNode object) {
         this.prefix = prefix;
         this.object = object;
-    }
-
-    /** The object as a map of JSON-ready values (for {@code ChangeMessage}). */
-    @SuppressWarnings("unchecked")
-    Map<String, Object> asMap() {
-        return Replies.MAPPER.convertValue(object, Map.class);
     }
 
     /** The object as compact JSON text. */
@@ -111,7 +107,7 @@ final class JsonFields {
     }
 
     /** The elements of an array field, each an object, at most {@code maxSize}. */
-    List<JsonFields> objects(String name, int maxSize) {
+    List<BodyFields> objects(String name, int maxSize) {
         JsonNode value = value(name);
         if (value == null) {
             throw missing(name);
@@ -122,14 +118,15 @@ final class JsonFields {
         if (value.size() > maxSize) {
             throw ApiException.badRequest(path(name) + ": at most " + maxSize + " elements, was " + value.size());
         }
-        List<JsonFields> elements = new ArrayList<>(value.size());
+        List<BodyFields> elements = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
             String elementPath = path(name) + "[" + i + "]";
             if (!element.isObject()) {
-                throw ApiException.badRequest(elementPath + ": must be a JSON object, was " + describe(element));
+                throw ApiException.badRequest(elementPath + ": must be a JSON object, was "
+                        + JsonFaults.describe(element));
             }
-            elements.add(new JsonFields(elementPath + ".", element));
+            elements.add(new BodyFields(elementPath + ".", element));
         }
         return elements;
     }
@@ -149,20 +146,7 @@ final class JsonFields {
     }
 
     private ApiException wrongType(String name, String expected, JsonNode value) {
-        return ApiException.badRequest(path(name) + ": must be " + expected + ", was " + describe(value));
-    }
-
-    /** What kind of JSON value {@code node} is, for messages. */
-    static String describe(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return "null";
-        }
-        return switch (node.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> "the number " + node.asText();
-            case BOOLEAN -> node.asText();
-            case ARRAY -> "an array";
-            default -> "an object";
-        };
+        return ApiException.badRequest(path(name) + ": must be " + expected + ", was "
+                + JsonFaults.describe(value));
     }
 }

@@ -1,4 +1,4 @@
-package io.weathersync.adapter.http.client;
+package io.weathersync.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,19 +88,44 @@ class ChangeJsonPushTest {
     }
 
     @Test
+    void theCatchUpPageIsThePushedPageWithoutKindAfterAndSig() {
+        SyncPush push = page(SyncPush.Kind.CATCH_UP, 4, 5, 7);
+        ObjectNode page = json.toJsonObject(push.page());
+
+        List<String> keys = new ArrayList<>();
+        page.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("stream", "head", "complete_through", "changes");
+        assertThat(json.pageFromJson(page)).isEqualTo(push.page());
+        ObjectNode pushed = json.toJsonObject(new SignedPush(push, null));
+        assertThat(pushed.get("changes")).isEqualTo(page.get("changes"));
+    }
+
+    @Test
+    void aCatchUpPageIsReadStrictlyNamingTheField() {
+        ObjectNode page = json.toJsonObject(page(SyncPush.Kind.CATCH_UP, 4, 5, 7).page());
+        ((ObjectNode) page.get("changes").get(1)).put("humidity", 400);
+
+        assertThatThrownBy(() -> json.pageFromJson(page)).isInstanceOf(RejectedMessage.class)
+                .hasMessageStartingWith("changes[1]: humidity");
+        assertThatThrownBy(() -> json.pageFromJson(page.put("head", "9"))).isInstanceOf(RejectedMessage.class)
+                .hasMessageStartingWith("head: must be a non-negative whole number");
+    }
+
+    @Test
     void notAJsonObjectIsMalformed() {
         assertRejected("{\"kind\":\"repair\",", Kind.MALFORMED, "not JSON");
         assertRejected("", Kind.MALFORMED, "empty");
-        assertRejected("[{\"kind\":\"repair\"}]", Kind.MALFORMED, "must be a JSON object, was an array");
+        assertRejected("[{\"kind\":\"repair\"}]", Kind.MALFORMED, "body: must be a JSON object, was an array");
         assertRejected("{\"kind\":\"repair\",\"kind\":\"catch_up\"}", Kind.MALFORMED, "not JSON");
     }
 
     @Test
     void eachMissingOrMistypedFieldIsRejectedByName() {
-        assertField(node -> node.put("kind", "catchup"), "kind: must be \"catch_up\" or \"repair\", was \"catchup\"");
+        assertField(node -> node.put("kind", "catchup"),
+                "kind: must be \"catch_up\" or \"repair\", was the string \"catchup\"");
         assertField(node -> node.remove("kind"), "kind:");
         assertField(node -> node.put("kind", 1), "kind:");
-        assertField(node -> node.put("after", -1), "after: must be a non-negative whole number, was -1");
+        assertField(node -> node.put("after", -1), "after: must be a non-negative whole number, was the number -1");
         assertField(node -> node.put("after", 1.5), "after:");
         assertField(node -> node.put("after", "4"), "after:");
         assertField(node -> node.remove("head"), "head:");
