@@ -79,6 +79,11 @@ public final class LiveChangesService implements ReceiveChangesUseCase {
         }
     }
 
+    @Override
+    public void rejected(RejectedMessage rejection) {
+        progress.rejected(rejection);
+    }
+
     /** Whether the change may be applied: counted as unverified while no key is known, as rejected when forged. */
     private boolean verified(Optional<SignatureCheck> check, SignedChange signed) {
         if (check.isEmpty()) {

@@ -64,7 +64,7 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
 
             @Override
             public void onRejected(RejectedMessage rejection) {
-                services.progress().rejected(rejection);
+                rejected(rejection);
             }
         };
     }
@@ -73,6 +73,12 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     @Override
     public void receive(List<SignedChange> changes) {
         hand(Delivery.live(List.copyOf(changes)));
+    }
+
+    /** Counts it at once: counting needs no turn on the replication thread. */
+    @Override
+    public void rejected(RejectedMessage rejection) {
+        services.progress().rejected(rejection);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.weathersync.application.port.in;
 
+import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedChange;
 
 import java.util.List;
@@ -9,4 +10,7 @@ public interface ReceiveChangesUseCase {
 
     /** Verifies and applies, catching up when a gap or a new stream shows. Never throws for bad input. */
     void receive(List<SignedChange> changes);
+
+    /** Counts a live message (or element) the transport could not read; nothing is applied for it. */
+    void rejected(RejectedMessage rejection);
 }

@@ -12,31 +12,26 @@ import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedPush;
 import io.weathersync.wire.ChangeJson;
 import io.weathersync.wire.LiveMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * {@code POST /api/dms/sync/receive} on a slave (seed 001), authenticated by the master's signatures. Two bodies:
  * live changes (one object or an array), taken as every live transport takes them (the Redis subscriber too):
- * the good changes go to the replication use case, which verifies each, and each bad element is reported, in the
- * reply's {@code rejected} and in the log once per kind; and a pushed page of a requested sync (an object with
+ * the good changes go to the replication use case, which verifies each, and each bad element is counted there
+ * and named in the reply's {@code rejected} (a 200 when any change was read, a 400 when none was); and a pushed page of a requested sync (an object with
  * {@code kind}), read strictly and verified as a whole: a bad signature is a 403 and writes nothing. A body that
  * is not JSON, not an object or array, or over the size limit is refused whole (400, 413), nothing applied.
  */
 final class ReceiveRoutes implements HttpService {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReceiveRoutes.class);
     private static final String PATH = "/api/dms/sync/receive";
 
     private final ReceiveChangesUseCase receive;
     private final ReceivePushUseCase pushes;
-    private final Set<RejectedMessage.Kind> loggedKinds = ConcurrentHashMap.newKeySet();
 
     ReceiveRoutes(ReceiveChangesUseCase receive, ReceivePushUseCase pushes) {
         this.receive = receive;
@@ -57,15 +52,20 @@ final class ReceiveRoutes implements HttpService {
             return;
         }
         LiveMessage message = whole(body, () -> Replies.CODEC.readLive(root));
-        if (!message.changes().isEmpty()) {
-            receive.receive(message.changes());
+        message.rejections().forEach(receive::rejected);
+        List<Map<String, Object>> rejected = message.rejections().stream().map(rejection -> Replies.object(
+                "kind", rejection.kind().name().toLowerCase(Locale.ROOT), "reason", rejection.getMessage())).toList();
+        if (message.changes().isEmpty()) {
+            Map<String, Object> refusal = ErrorReplies.body(req.path().path(), Status.BAD_REQUEST_400,
+                    message.rejections().getFirst().getMessage());
+            refusal.put("rejected", rejected);
+            Replies.send(res, Status.BAD_REQUEST_400, refusal);
+            return;
         }
+        receive.receive(message.changes());
         Map<String, Object> reply = Replies.object("result", "success", "received", message.changes().size());
-        if (!message.rejections().isEmpty()) {
-            message.rejections().forEach(this::logOncePerKind);
-            reply.put("rejected", message.rejections().stream().map(rejection -> Replies.object(
-                    "kind", rejection.kind().name().toLowerCase(Locale.ROOT),
-                    "reason", rejection.getMessage())).toList());
+        if (!rejected.isEmpty()) {
+            reply.put("rejected", rejected);
         }
         Replies.ok(res, reply);
     }
@@ -79,13 +79,6 @@ final class ReceiveRoutes implements HttpService {
                     : Status.BAD_REQUEST_400, e.getMessage());
         }
         Replies.ok(res, Replies.object("result", "success", "written", written));
-    }
-
-    private void logOncePerKind(RejectedMessage rejection) {
-        if (loggedKinds.add(rejection.kind())) {
-            LOG.warn("receive: rejected a live change ({}; further {} rejections are answered, not logged): {}",
-                    rejection.kind(), rejection.kind(), rejection.getMessage());
-        }
     }
 
     /** What {@code read} makes of the whole body; its refusal is a 413 when too large, else a 400, naming why. */

@@ -1,6 +1,7 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.weathersync.application.port.in.ReceiveChangesUseCase;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.RejectedMessage.Kind;
 import io.weathersync.domain.message.SignedChange;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.fail;
 class HttpLiveMessageTest extends LiveMessageContract {
 
     private static final List<SignedChange> DELIVERED = new CopyOnWriteArrayList<>();
+    private static final List<RejectedMessage> COUNTED = new CopyOnWriteArrayList<>();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static HttpNode node;
@@ -37,7 +39,17 @@ class HttpLiveMessageTest extends LiveMessageContract {
     static void start() {
         node = HttpNode.start("127.0.0.1", 0, routing -> {
             ErrorReplies.install(routing);
-            routing.register(new ReceiveRoutes(DELIVERED::addAll, push -> {
+            routing.register(new ReceiveRoutes(new ReceiveChangesUseCase() {
+                @Override
+                public void receive(List<SignedChange> changes) {
+                    DELIVERED.addAll(changes);
+                }
+
+                @Override
+                public void rejected(RejectedMessage rejection) {
+                    COUNTED.add(rejection);
+                }
+            }, push -> {
                 throw new AssertionError("no pushed page is sent here");
             }));
         });
@@ -51,6 +63,7 @@ class HttpLiveMessageTest extends LiveMessageContract {
     @Override
     protected Outcome send(byte[] message) throws Exception {
         int before = DELIVERED.size();
+        int countedBefore = COUNTED.size();
         // Expect: 100-continue lets the server refuse an oversize body on its Content-Length before it is sent,
         // as a master's push would see it; without it the refusal can race the client still writing.
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
@@ -67,14 +80,27 @@ class HttpLiveMessageTest extends LiveMessageContract {
         return switch (response.statusCode()) {
             case 200 -> {
                 assertThat(reply.get("received").asInt()).as("received").isEqualTo(delivered.size());
-                yield new Outcome(delivered, rejections(reply.get("rejected")));
+                yield counted(countedBefore, new Outcome(delivered, rejections(reply.get("rejected"))));
             }
             case 400, 413 -> {
                 assertThat(delivered).as("delivered with a refusal").isEmpty();
-                yield new Outcome(delivered, List.of(new RejectedMessage(Kind.MALFORMED, reply.get("error").asText())));
+                // Every element unreadable: a 400 listing them; not a message at all: refused whole.
+                yield counted(countedBefore, reply.has("rejected") ? new Outcome(delivered, rejections(reply.get("rejected")))
+                        : new Outcome(delivered, List.of(new RejectedMessage(Kind.MALFORMED, reply.get("error").asText()))));
             }
             default -> fail("HTTP " + response.statusCode() + ": " + reply);
         };
+    }
+
+    /** The route counts with the use case exactly the element rejections it answers (a whole refusal: none). */
+    private static Outcome counted(int before, Outcome outcome) {
+        List<RejectedMessage> counted = List.copyOf(COUNTED).subList(before, COUNTED.size());
+        boolean whole = outcome.rejected().size() == 1 && counted.isEmpty();
+        if (!whole) {
+            assertThat(counted).extracting(RejectedMessage::getMessage)
+                    .containsExactlyElementsOf(outcome.rejected().stream().map(RejectedMessage::getMessage).toList());
+        }
+        return outcome;
     }
 
     private static List<RejectedMessage> rejections(JsonNode rejected) {

@@ -5,6 +5,7 @@ import io.weathersync.adapter.http.client.HttpMasterClient;
 import io.weathersync.adapter.http.server.TestServer.Reply;
 import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.service.QueryWeatherService;
+import io.weathersync.application.service.ReplicationServices;
 import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.domain.status.ClusterStatus;
 import io.weathersync.wire.ChangeJson;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.List;
 
 import static io.weathersync.adapter.http.server.SlaveSyncRoutesTest.assertError;
@@ -91,7 +93,8 @@ class RequestSyncRoutesTest {
         try (HttpMasterClient dead = new HttpMasterClient("http://127.0.0.1:" + closedPort, pair.slave.apiKey(),
                 pair.slave.apiSecret(), new ChangeJson());
              TestServer lonely = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
-                     new QueryWeatherService(replica), changes -> { }, push -> 0, new RequestSyncService(dead),
+                     new QueryWeatherService(replica), ReplicationServices.of(replica, dead, null, Clock.systemUTC(), 100, 100)
+                             .live(), push -> 0, new RequestSyncService(dead),
                      () -> ClusterStatus.of(List.of()), List.of())))) {
 
             Reply reply = lonely.post(SYNC, "{}");

@@ -147,13 +147,13 @@ class SlaveApiTest {
     }
 
     @Test
-    void aSingleBadChangeIsTakenAsAMessageWithNothingToApply() {
+    void aBodyWithNoReadableChangeIsA400NamingEachRejection() {
         SyncState before = REPLICA.state();
 
         Reply reply = server.post("/api/dms/sync/receive", "{\"v\":1,\"stream\":\"s\",\"seq\":\"1\"}");
 
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.json().get("received").asInt()).isZero();
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).startsWith("city: must be a string");
         assertThat(reply.json().get("rejected").get(0).get("kind").asText()).isEqualTo("invalid_field");
         assertThat(REPLICA.state()).isEqualTo(before);
     }
