@@ -6,6 +6,8 @@ import sun.misc.Signal;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
  * The {@code main} every node shares: logging, the command line, settings, start, and a clean stop.
  *
  * <p>Exit codes: 0 after {@code --help} and after a stop on SIGTERM/SIGINT; 2 for a bad option or
- * configuration (one line {@code error: reason} on stderr); 1 when starting failed. SIGTERM is handled as a
+ * configuration (one line {@code error: reason} on stderr); 1 when starting failed (one line {@code error: …}
+ * naming the setting to fix, see {@link StartFailures}; its stack trace only with {@code LOG_LEVEL=debug}).
+ * SIGTERM is handled as a
  * signal rather than only by a shutdown hook because the JVM exits 143 after a hook, and because JUL's own
  * hook may close the log handlers before ours logs {@code stopped}: here the node stops, logs, then exits 0.
  */
@@ -49,9 +53,15 @@ public final class Launcher {
         onStopSignals(lifecycle);
         try {
             program.start(config.get(), lifecycle);
+        } catch (ConfigException e) {
+            // A setting only the start could check (e.g. one that depends on the weather source).
+            System.err.println("error: " + e.getMessage());
+            lifecycle.stop();
+            System.exit(EXIT_CONFIG);
+            return;
         } catch (Exception | LinkageError e) {
-            LOG.error("start failed", e);
-            System.err.println("error: cannot start: " + reason(e));
+            LOG.debug("start failed", e);
+            System.err.println("error: " + StartFailures.explain(e, program.node(config.get())));
             lifecycle.stop();
             System.exit(EXIT_START);
             return;
@@ -67,8 +77,11 @@ public final class Launcher {
     static <C> Optional<C> configure(NodeProgram<C> program, String[] args, Map<String, String> env,
                                      PrintStream out) {
         CommandLine command = CommandLine.parse(args);
+        List<Setting> table = new ArrayList<>(program.settings());
+        table.add(NodeLogging.LOG_LEVEL);
         if (command instanceof CommandLine.Run run) {
-            Settings settings = Settings.load(run.configFile(), env, program.settings());
+            Settings settings = Settings.load(run.configFile(), env, table);
+            NodeLogging.level(settings);
             settings.unknownKeys().forEach(key -> LOG.warn("config file: ignoring '{}', not a setting of {}",
                     key, program.name()));
             try {
@@ -77,7 +90,7 @@ public final class Launcher {
                 throw new ConfigException(e.getMessage(), e);
             }
         }
-        out.print(Usage.text(program.name(), program.description(), program.settings()));
+        out.print(Usage.text(program.name(), program.description(), table));
         out.flush();
         return Optional.empty();
     }
@@ -120,17 +133,5 @@ public final class Launcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String reason(Throwable e) {
-        StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()));
-        Throwable cause = e.getCause();
-        while (cause != null && cause != cause.getCause()) {
-            if (cause.getMessage() != null && !reason.toString().contains(cause.getMessage())) {
-                reason.append(": ").append(cause.getMessage());
-            }
-            cause = cause.getCause();
-        }
-        return reason.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

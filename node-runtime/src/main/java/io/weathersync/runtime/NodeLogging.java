@@ -3,14 +3,25 @@ package io.weathersync.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * Sets up JUL (the one backend: SLF4J goes through slf4j-jdk14, Helidon and the core's System.Logger through
  * JUL) from this package's {@code logging.properties}: one concise line per record, on standard output.
- * An operator's own {@code -Djava.util.logging.config.file} wins.
+ * An operator's own {@code -Djava.util.logging.config.file} wins. {@code LOG_LEVEL=debug} adds this system's debug
+ * lines, and the stack trace of a failed start.
  */
 final class NodeLogging {
+
+    /** How much a node logs: {@code info}, or {@code debug}. */
+    static final Setting LOG_LEVEL = Setting.of("log.level", "LOG_LEVEL", "info",
+            "info, or debug: adds debug lines and the stack trace of a failed start");
+
+    /** Held: JUL keeps loggers only weakly, and a collected one would forget its level. */
+    private static final Logger OURS = Logger.getLogger("io.weathersync");
 
     private NodeLogging() {
     }
@@ -29,6 +40,20 @@ final class NodeLogging {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read logging.properties", e);
+        }
+    }
+
+    /**
+     * Applies {@link #LOG_LEVEL}.
+     *
+     * @throws ConfigException when it is neither {@code info} nor {@code debug}
+     */
+    static void level(Settings settings) {
+        String level = settings.required(LOG_LEVEL).toLowerCase(Locale.ROOT);
+        switch (level) {
+            case "info" -> OURS.setLevel(Level.INFO);
+            case "debug" -> OURS.setLevel(Level.FINE);
+            default -> throw settings.invalid(LOG_LEVEL, "must be info or debug");
         }
     }
 }

@@ -26,6 +26,9 @@ public interface NodeProgram<C> {
      */
     C configure(Settings settings);
 
+    /** The settings every node shares, from its config: the launcher names them when a start fails. */
+    NodeConfig node(C config);
+
     /**
      * Builds and starts the node, registering with {@code lifecycle} everything to close at stop (in the order
      * opened: it is closed in reverse) and calling {@link Lifecycle#listening} once the server accepts calls.

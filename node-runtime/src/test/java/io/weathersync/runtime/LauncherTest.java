@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ class LauncherTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Usage: java -jar test-node.jar [--config FILE.yaml]")
                 .contains("SERVER_PORT", "server.port", "[default: 8080]")
-                .containsPattern("ADMIN_TOKEN +- +admin token \\[secret, environment only\\]");
+                .containsPattern("ADMIN_TOKEN +- +admin token \\[secret, environment only\\]")
+                .containsPattern("LOG_LEVEL +log.level +info, or debug.*\\[default: info\\]");
     }
 
     @Test
@@ -41,6 +43,15 @@ class LauncherTest {
                 .isInstanceOf(ConfigException.class).hasMessage("port: 1 is reserved");
         assertThatThrownBy(() -> Launcher.configure(program(), new String[] {"--verbose"}, Map.of(), print()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("unknown option '--verbose'");
+    }
+
+    @Test
+    void logLevelIsInfoOrDebugAndAnythingElseIsAConfigError() {
+        assertThat(Launcher.configure(program(), new String[0], Map.of("LOG_LEVEL", "debug"), print())).contains(8080);
+        assertThat(Launcher.configure(program(), new String[0], Map.of("LOG_LEVEL", "INFO"), print())).contains(8080);
+        assertThatThrownBy(() -> Launcher.configure(program(), new String[0], Map.of("LOG_LEVEL", "trace"), print()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("LOG_LEVEL (log.level)='trace' (from the environment): must be info or debug");
     }
 
     private PrintStream print() {
@@ -72,6 +83,12 @@ class LauncherTest {
                     throw new IllegalArgumentException("port: 1 is reserved");
                 }
                 return port;
+            }
+
+            @Override
+            public NodeConfig node(Integer config) {
+                return new NodeConfig("127.0.0.1", config, Path.of("data"), "jdbc:h2:mem:test", "", Optional.empty(),
+                        Optional.empty(), "weather:readings");
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.weathersync.app.master;
 
 import io.weathersync.runtime.Launcher;
 import io.weathersync.runtime.Lifecycle;
+import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.NodeProgram;
 import io.weathersync.runtime.Setting;
 import io.weathersync.runtime.Settings;
@@ -35,6 +36,11 @@ public final class MasterMain implements NodeProgram<MasterConfig> {
     @Override
     public MasterConfig configure(Settings settings) {
         return MasterSettings.read(settings);
+    }
+
+    @Override
+    public NodeConfig node(MasterConfig config) {
+        return config.node();
     }
 
     @Override

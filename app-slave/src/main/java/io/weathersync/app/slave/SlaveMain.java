@@ -2,6 +2,7 @@ package io.weathersync.app.slave;
 
 import io.weathersync.runtime.Launcher;
 import io.weathersync.runtime.Lifecycle;
+import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.NodeProgram;
 import io.weathersync.runtime.Setting;
 import io.weathersync.runtime.Settings;
@@ -35,6 +36,11 @@ public final class SlaveMain implements NodeProgram<SlaveConfig> {
     @Override
     public SlaveConfig configure(Settings settings) {
         return SlaveSettings.read(settings);
+    }
+
+    @Override
+    public NodeConfig node(SlaveConfig config) {
+        return config.node();
     }
 
     @Override

@@ -4,6 +4,10 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.weathersync.wire.ChangeJson;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -29,11 +33,14 @@ public final class HttpNode implements AutoCloseable {
     /**
      * Binds {@code host:port} (0 = any free port) and serves the routes {@code routes} registers.
      *
-     * @throws IllegalStateException when the address cannot be bound (Helidon logs a failed bind and returns a
-     *                               server without a port instead of throwing)
+     * @throws IllegalStateException when the address cannot be bound, with the {@link BindException} saying why
+     *                               as its cause
      */
     public static HttpNode start(String host, int port, Consumer<HttpRouting.Builder> routes) {
         Objects.requireNonNull(routes, "routes");
+        if (port != 0) {
+            requireBindable(host, port);
+        }
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -46,9 +53,26 @@ public final class HttpNode implements AutoCloseable {
         if (server.port() <= 0) {
             server.stop();
             throw new IllegalStateException("the web server could not listen on " + host + ":" + port
-                    + " (address in use, or not an address of this machine?)");
+                    + " (address in use, or not an address of this machine?)",
+                    new BindException("cannot bind " + host + ":" + port));
         }
         return new HttpNode(server);
+    }
+
+    /**
+     * Fails at once, saying why, when {@code host:port} cannot be bound: Helidon would log the failed bind with a
+     * stack trace and return a server without a port. The probe socket is closed before Helidon binds (with
+     * SO_REUSEADDR, as Helidon does, so the closed probe does not hold the port).
+     */
+    private static void requireBindable(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e, e);
+        }
     }
 
     /** The port actually bound. */
