@@ -21,15 +21,15 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 
 /**
- * Turns every failure into a JSON reply: under {@code /api/v1/cascade} and {@code /api/dms/slaves} seed 002's
- * {@code {"code":<status>,"message":…,"data":null}}, elsewhere {@code {"error":…}}. Unexpected exceptions are
- * logged with their stack trace and answered with a generic 500 that reveals nothing.
+ * Turns every failure into a JSON reply of one shape on every path: seed 002's envelope
+ * {@code {"code":<HTTP status>,"message":…,"data":null}}, whose clients tell a failure by its non-zero {@code code}
+ * and show {@code message}, plus {@code "error"} with the same text, which clients of the other paths have read
+ * since the first release. Unexpected exceptions are logged with their stack trace and answered with a generic
+ * 500 that reveals nothing.
  */
 final class ErrorReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
-    private static final String CASCADE = "/api/v1/cascade";
-    private static final String SLAVES = "/api/dms/slaves";
     private static final String INTERNAL = "internal error; the server log has the details";
 
     private ErrorReplies() {
@@ -75,17 +75,10 @@ final class ErrorReplies {
         }
     }
 
-    /** The error body for a request to {@code path}. */
+    /** The error body for a request to {@code path}: the same shape whatever the path. */
     static Map<String, Object> body(String path, Status status, String message) {
         String text = message == null || message.isBlank() ? status.reasonPhrase() : message;
-        if (under(path, CASCADE) || under(path, SLAVES)) {
-            return Replies.object("code", status.code(), "message", text, "data", null);
-        }
-        return Replies.object("error", text);
-    }
-
-    private static boolean under(String path, String prefix) {
-        return path != null && (path.equals(prefix) || path.startsWith(prefix + "/"));
+        return Replies.object("code", status.code(), "message", text, "data", null, "error", text);
     }
 
     /** Answers transport-level errors (bad request line, oversize body, overload) in the same JSON forms. */

@@ -58,7 +58,8 @@ final class ReceiveRoutes implements HttpService {
         if (message.changes().isEmpty()) {
             Map<String, Object> refusal = ErrorReplies.body(req.path().path(), Status.BAD_REQUEST_400,
                     message.rejections().getFirst().getMessage());
-            refusal.put("rejected", rejected);
+            refusal.put("data", Replies.object("rejected", rejected));
+            refusal.put("rejected", rejected); // where a 200 lists them too, for clients that read it there
             Replies.send(res, Status.BAD_REQUEST_400, refusal);
             return;
         }

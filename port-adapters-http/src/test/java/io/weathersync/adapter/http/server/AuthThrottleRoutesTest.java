@@ -48,7 +48,7 @@ class AuthThrottleRoutesTest {
         for (Reply reply : List.of(throttled, rightButThrottled)) {
             assertThat(reply.status()).isEqualTo(429);
             assertThat(reply.header("Retry-After")).isEqualTo("45");
-            assertThat(reply.keys()).containsExactly("code", "message", "data");
+            assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
             assertThat(reply.json().get("code").asInt()).isEqualTo(429);
         }
         assertThat(MASTER.registry.lastHeartbeats()).isEmpty();
@@ -73,7 +73,7 @@ class AuthThrottleRoutesTest {
 
             assertThat(reply.status()).isEqualTo(429);
             assertThat(reply.header("Retry-After")).isEqualTo("60");
-            assertThat(reply.keys()).containsExactly("error");
+            assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
             assertThat(master.log.head()).isZero();
         }
     }

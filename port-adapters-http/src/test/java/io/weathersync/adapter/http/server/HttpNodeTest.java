@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What every route shares: JSON errors, security headers, the body limit, the bound port. */
 class HttpNodeTest {
 
+    private static final String TOO_LARGE = "{\"code\":413,\"message\":\"body: larger than the limit of 1048576 bytes\","
+            + "\"data\":null,\"error\":\"body: larger than the limit of 1048576 bytes\"}";
+
     private static final MasterFixture MASTER = new MasterFixture();
     private static TestServer server;
 
@@ -51,16 +54,18 @@ class HttpNodeTest {
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.header("Content-Type")).startsWith("application/json");
-        assertThat(reply.keys()).containsExactly("error");
+        assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
         assertThat(reply.json().get("error").asText()).contains("/api/nope");
+        assertThat(reply.json().get("message").asText()).isEqualTo(reply.json().get("error").asText());
+        assertThat(reply.json().get("code").asInt()).isEqualTo(404);
     }
 
     @Test
-    void unknownCascadePathIsA404InSeed002Form() {
+    void unknownCascadePathIsA404InTheSameShape() {
         Reply reply = server.get("/api/v1/cascade/nope");
 
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.keys()).containsExactly("code", "message", "data");
+        assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
         assertThat(reply.json().get("code").asInt()).isEqualTo(404);
         assertThat(reply.json().get("data").isNull()).isTrue();
     }
@@ -79,7 +84,7 @@ class HttpNodeTest {
         Reply reply = server.get("/test/boom");
 
         assertThat(reply.status()).isEqualTo(500);
-        assertThat(reply.keys()).containsExactly("error");
+        assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
         assertThat(reply.body()).doesNotContain("hunter2").doesNotContain("jdbc").doesNotContain("IllegalState");
     }
 
@@ -108,7 +113,7 @@ class HttpNodeTest {
         assertThat(raw).startsWith("HTTP/1.1 413");
         assertThat(raw.toLowerCase()).contains("content-type: application/json").contains("connection: close")
                 .contains("x-content-type-options: nosniff");
-        assertThat(bodyOf(raw)).isEqualTo("{\"error\":\"body: larger than the limit of 1048576 bytes\"}");
+        assertThat(bodyOf(raw)).isEqualTo(TOO_LARGE);
         assertThat(MASTER.log.head()).isEqualTo(head);
     }
 
@@ -122,7 +127,7 @@ class HttpNodeTest {
 
         assertThat(raw).startsWith("HTTP/1.1 413");
         assertThat(raw.toLowerCase()).contains("connection: close");
-        assertThat(bodyOf(raw)).isEqualTo("{\"error\":\"body: larger than the limit of 1048576 bytes\"}");
+        assertThat(bodyOf(raw)).isEqualTo(TOO_LARGE);
         assertThat(MASTER.log.head()).isEqualTo(head);
     }
 
@@ -132,7 +137,7 @@ class HttpNodeTest {
 
         assertThat(raw).startsWith("HTTP/1.1 400");
         assertThat(raw.toLowerCase()).contains("content-type: application/json").contains("x-frame-options: deny");
-        assertThat(bodyOf(raw)).startsWith("{\"error\":");
+        assertThat(bodyOf(raw)).startsWith("{\"code\":400,\"message\":");
     }
 
     @Test
@@ -177,7 +182,8 @@ class HttpNodeTest {
             assertThatThrownBy(() -> HttpNode.start("127.0.0.1",
                             taken.getLocalPort(), routing -> { }))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("could not listen on 127.0.0.1:" + taken.getLocalPort());
+                    .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
+                    .hasCauseInstanceOf(java.net.BindException.class);
         }
     }
 }

@@ -162,7 +162,7 @@ class ReceivePushRoutesTest {
         Reply reply = send.apply(pending);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(403);
-        assertThat(reply.keys()).containsExactly("error");
+        assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
         assertThat(reply.json().get("error").asText()).startsWith("sig: ");
         assertThat(REPLICA.state()).isEqualTo(before);
         assertThat(REPLICA.latest(fresh.getFirst().reading().city())).isEmpty();

@@ -81,6 +81,9 @@ final class TestServer implements AutoCloseable {
     /** An answer: status, headers and body text. */
     record Reply(int status, HttpHeaders headers, String body) {
 
+        /** The keys of every error body, on every path. */
+        static final List<String> ERROR_KEYS = List.of("code", "message", "data", "error");
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
