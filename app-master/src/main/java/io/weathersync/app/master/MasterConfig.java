@@ -15,14 +15,15 @@ import java.util.Optional;
  * @param node               server, data directory, database, Redis
  * @param source             where readings come from
  * @param cities             what is polled
- * @param pollInterval       the pause between the end of one poll cycle and the start of the next
+ * @param pollInterval       the pause between the end of one poll cycle and the start of the next; empty = derived
+ *                           from the cities and the source's free tier
  * @param openMeteoUrl       Open-Meteo's base URL
  * @param openWeatherMapUrl  OpenWeatherMap's base URL
  * @param openWeatherMapKey  OpenWeatherMap's key (secret), required by that source
  * @param adminToken         the admin endpoints' bearer token (secret); empty = they answer 403
  * @param offlineAfter       silence after which a slave is shown offline
  */
-record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, Duration pollInterval,
+record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, Optional<Duration> pollInterval,
                     URI openMeteoUrl, URI openWeatherMapUrl, Optional<String> openWeatherMapKey,
                     Optional<String> adminToken, Duration offlineAfter) {
 
@@ -34,7 +35,8 @@ record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, D
         if (cities.isEmpty()) {
             throw new IllegalArgumentException("WEATHER_CITIES: must name at least one city");
         }
-        positive("WEATHER_POLL_INTERVAL", pollInterval);
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        pollInterval.ifPresent(interval -> positive("WEATHER_POLL_INTERVAL", interval));
         positive("CASCADE_OFFLINE_AFTER", offlineAfter);
         Objects.requireNonNull(openMeteoUrl, "openMeteoUrl");
         Objects.requireNonNull(openWeatherMapUrl, "openWeatherMapUrl");
@@ -56,7 +58,8 @@ record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, D
     @Override
     public String toString() {
         return "MasterConfig[" + node + ", source=" + source.id() + ", cities=" + cities.size()
-                + ", pollInterval=" + pollInterval + ", openMeteoUrl=" + openMeteoUrl + ", openWeatherMapUrl="
+                + ", pollInterval=" + pollInterval.map(Duration::toString).orElse("derived") + ", openMeteoUrl="
+                + openMeteoUrl + ", openWeatherMapUrl="
                 + openWeatherMapUrl + ", openWeatherMapKey=" + (openWeatherMapKey.isPresent() ? "***" : "none")
                 + ", adminToken=" + (adminToken.isPresent() ? "***" : "none") + ", offlineAfter=" + offlineAfter + "]";
     }

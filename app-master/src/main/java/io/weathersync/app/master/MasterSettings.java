@@ -8,6 +8,7 @@ import io.weathersync.runtime.NodeSettings;
 import io.weathersync.runtime.Setting;
 import io.weathersync.runtime.Settings;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,8 @@ final class MasterSettings {
     static final Setting WEATHER_CITIES = Setting.derived("weather.cities", "WEATHER_CITIES",
             "built-in list of " + KnownCities.all().size() + " major cities",
             "comma list of names or name@lat,lon (a YAML list works too)");
-    static final Setting WEATHER_POLL_INTERVAL = Setting.of("weather.poll_interval", "WEATHER_POLL_INTERVAL", "60",
+    static final Setting WEATHER_POLL_INTERVAL = Setting.derived("weather.poll_interval", "WEATHER_POLL_INTERVAL",
+            "derived: 60 s, or longer when the cities need it to stay within the source's free tier",
             "pause between poll cycles");
     static final Setting OPEN_METEO_URL = Setting.of("weather.open_meteo_url", "OPEN_METEO_URL",
             OpenMeteoWeatherSource.DEFAULT_URL, "Open-Meteo base URL");
@@ -48,7 +50,8 @@ final class MasterSettings {
     static MasterConfig read(Settings settings) {
         SourceKind source = SourceKind.of(settings.required(WEATHER_SOURCE)).orElseThrow(() ->
                 settings.invalid(WEATHER_SOURCE, "unknown weather source; use one of " + SourceKind.names()));
-        return new MasterConfig(NODE.read(settings), source, cities(settings), settings.duration(WEATHER_POLL_INTERVAL),
+        Optional<Duration> interval = settings.text(WEATHER_POLL_INTERVAL).map(set -> settings.duration(WEATHER_POLL_INTERVAL));
+        return new MasterConfig(NODE.read(settings), source, cities(settings), interval,
                 settings.httpUrl(OPEN_METEO_URL).orElseThrow(), settings.httpUrl(OPENWEATHERMAP_URL).orElseThrow(),
                 settings.text(OPENWEATHERMAP_API_KEY), settings.text(ADMIN_TOKEN),
                 settings.duration(CASCADE_OFFLINE_AFTER));

@@ -24,7 +24,8 @@ final class Sources {
                     clock);
             case OPENWEATHERMAP -> new OpenWeatherMapWeatherSource(config.openWeatherMapUrl().toString(),
                     config.openWeatherMapKey().orElseThrow(), HttpSettings.defaults(), Sleeper.REAL, clock);
-            case SIMULATED -> new SimulatedWeatherSource(clock);
+            // A new observation at every poll; without a free tier the interval is the configured or preferred one.
+            case SIMULATED -> new SimulatedWeatherSource(clock, config.pollInterval().orElse(PollCycle.PREFERRED));
         };
     }
 }

@@ -1,17 +1,16 @@
 package io.weathersync.adapter.memory;
 
 import io.weathersync.application.port.out.FetchResult;
-import io.weathersync.application.port.out.FreeTier;
 import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
+import io.weathersync.domain.model.FreeTier;
 import io.weathersync.domain.model.WeatherReading;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A source that answers what it was given: the current reading per city set by the embedder or test. */
@@ -42,7 +41,7 @@ public final class InMemoryWeatherSource implements WeatherSource {
         for (CitySpec spec : cities) {
             WeatherReading reading = current.get(spec.city());
             if (reading == null) {
-                failures.put(spec.city(), "no reading set for " + spec.city());
+                failures.put(spec.city(), "no reading set for this city");
             } else {
                 readings.add(reading);
             }
@@ -56,7 +55,7 @@ public final class InMemoryWeatherSource implements WeatherSource {
     }
 
     @Override
-    public Optional<FreeTier> freeTier() {
-        return Optional.empty();
+    public List<FreeTier> freeTiers() {
+        return List.of();
     }
 }

@@ -28,6 +28,7 @@ public final class CollectWeatherService implements CollectWeatherUseCase {
     private final List<CitySpec> cities;
     private final ChangeRecorder recorder;
     private final Clock clock;
+    private volatile CollectionReport last;
 
     /** Wires the source, the cities, the store, the publisher, the optional signer and the clock. */
     public CollectWeatherService(WeatherSource source, List<CitySpec> cities, ChangeLog log, ChangePublisher publisher,
@@ -52,7 +53,22 @@ public final class CollectWeatherService implements CollectWeatherUseCase {
             }
         }
         PublishResult result = PublishResult.of(plausible.size(), recorder.record(plausible));
-        return new CollectionReport(fetched.readings().size(), result, failures,
+        CollectionReport report = new CollectionReport(fetched.readings().size(), result, failures,
                 Duration.between(started, clock.instant()));
+        last = report;
+        return report;
+    }
+
+    @Override
+    public Optional<String> problem() {
+        CollectionReport report = last;
+        if (report == null || report.result().accepted() > 0 || report.failures().isEmpty()) {
+            return Optional.empty();
+        }
+        List<CollectionReport.Cause> causes = report.causes();
+        CollectionReport.Cause first = causes.getFirst();
+        return Optional.of("weather source " + source.name() + " gave no reading in the last poll: " + first.cause()
+                + " (" + first.cities().size() + " of " + report.failures().size() + " cities"
+                + (causes.size() > 1 ? "; " + (causes.size() - 1) + " other causes in the log)" : ")"));
     }
 }

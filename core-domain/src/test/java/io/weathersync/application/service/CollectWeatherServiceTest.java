@@ -95,4 +95,35 @@ class CollectWeatherServiceTest {
         assertThat(report.failures()).hasSize(3);
         assertThat(log.head()).isZero();
     }
+
+    @Test
+    void aSourceFailingForEveryCityIsTheMastersProblemToldOnceForItsCause() {
+        CollectionReport report = service.collect();
+
+        assertThat(report.causes()).containsExactly(new CollectionReport.Cause("no reading set for this city",
+                List.of(new City("Atlantis"), new City("Bergen"), new City("Oslo"))));
+        assertThat(service.problem()).contains("weather source test gave no reading in the last poll: no reading set "
+                + "for this city (3 of 3 cities)");
+    }
+
+    @Test
+    void causesAreToldMostCitiesFirst() {
+        CollectionReport report = new CollectionReport(0, new PublishResult(0, 0, 0, 0), java.util.Map.of(
+                new City("Oslo"), "HTTP 404", new City("Rome"), "timeout", new City("Bergen"), "timeout"),
+                Duration.ZERO);
+
+        assertThat(report.causes()).extracting(CollectionReport.Cause::cause).containsExactly("timeout", "HTTP 404");
+        assertThat(report.causes().getFirst().cities()).containsExactly(new City("Bergen"), new City("Rome"));
+    }
+
+    @Test
+    void aCycleThatStoresAnyReadingIsNoProblemAndNeitherIsNoCycleYet() {
+        Optional<String> beforeAnyCycle = service.problem();
+        source.put(reading("Oslo", 0, 1));
+
+        service.collect();
+
+        assertThat(beforeAnyCycle).isEmpty();
+        assertThat(service.problem()).isEmpty();
+    }
 }

@@ -1,9 +1,9 @@
 package io.weathersync.application.port.out;
 
 import io.weathersync.domain.model.CitySpec;
+import io.weathersync.domain.model.FreeTier;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Where the master gets current weather from (a weather API, or the labelled simulation). */
 public interface WeatherSource {
@@ -20,6 +20,6 @@ public interface WeatherSource {
     /** How many requests one cycle over {@code cityCount} cities costs. */
     int requestsPerCycle(int cityCount);
 
-    /** The source's free allowance, when it has one. */
-    Optional<FreeTier> freeTier();
+    /** Every allowance of the source's free plan (e.g. per minute and per month); none when it has no limit. */
+    List<FreeTier> freeTiers();
 }

@@ -3,15 +3,13 @@ package io.weathersync.adapter.http.weather;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weathersync.adapter.http.client.HttpCalls;
 import io.weathersync.application.port.out.FetchResult;
-import io.weathersync.application.port.out.FreeTier;
+import io.weathersync.domain.model.FreeTier;
 import io.weathersync.application.port.out.GeocodedCities;
 import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.domain.model.Coordinates;
 import io.weathersync.domain.model.WeatherReading;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +42,6 @@ public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseabl
     public static final FreeTier FREE_TIER = new FreeTier(10_000, Duration.ofDays(1));
     static final String NAME = "open-meteo";
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenMeteoWeatherSource.class);
 
     private final String baseUrl;
     private final RetryingHttp http;
@@ -83,12 +79,10 @@ public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseabl
     public FetchResult fetch(List<CitySpec> cities) {
         Map<City, String> failures = new LinkedHashMap<>();
         Map<City, Coordinates> located = new LinkedHashMap<>();
-        int distinct = 0;
         for (CitySpec spec : cities) {
             if (located.containsKey(spec.city()) || failures.containsKey(spec.city())) {
                 continue;
             }
-            distinct++;
             try {
                 located.put(spec.city(), spec.location().orElseGet(() -> geocoder.locate(spec.city())));
             } catch (CallFailed e) {
@@ -100,16 +94,13 @@ public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseabl
         for (int from = 0; from < all.size(); from += CHUNK_SIZE) {
             fetchChunk(all.subList(from, Math.min(all.size(), from + CHUNK_SIZE)), readings, failures);
         }
-        if (!failures.isEmpty()) {
-            LOG.warn("{}: {} of {} cities failed: {}", NAME, failures.size(), distinct,
-                    AnswerFields.abbreviate(failures.toString()));
-        }
         return new FetchResult(readings, failures);
     }
 
     private void fetchChunk(List<Map.Entry<City, Coordinates>> chunk, List<WeatherReading> readings,
                             Map<City, String> failures) {
-        String what = "Open-Meteo forecast for " + chunk.size() + " cities";
+        // Not the chunk's size: every chunk failing alike is one cause, told once with its count of cities.
+        String what = "Open-Meteo forecast";
         List<JsonNode> locations;
         try {
             locations = OpenMeteoReadings.locations(http.get(forecastUri(chunk), what), chunk.size(), what);
@@ -155,8 +146,8 @@ public final class OpenMeteoWeatherSource implements WeatherSource, AutoCloseabl
     }
 
     @Override
-    public Optional<FreeTier> freeTier() {
-        return Optional.of(FREE_TIER);
+    public List<FreeTier> freeTiers() {
+        return List.of(FREE_TIER);
     }
 
     @Override

@@ -3,14 +3,12 @@ package io.weathersync.adapter.http.weather;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weathersync.adapter.http.client.HttpCalls;
 import io.weathersync.application.port.out.FetchResult;
-import io.weathersync.application.port.out.FreeTier;
+import io.weathersync.domain.model.FreeTier;
 import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.domain.model.Coordinates;
 import io.weathersync.domain.model.WeatherReading;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,11 +33,12 @@ public final class OpenWeatherMapWeatherSource implements WeatherSource, AutoClo
 
     /** The public API. */
     public static final String DEFAULT_URL = "https://api.openweathermap.org";
-    /** The free plan's allowance. */
-    public static final FreeTier FREE_TIER = new FreeTier(60, Duration.ofMinutes(1));
+    /** The free plan's allowance: 60 calls a minute… */
+    public static final FreeTier FREE_PER_MINUTE = new FreeTier(60, Duration.ofMinutes(1));
+    /** And 1,000,000 a month (counted as 30 days): 56 cities polled every minute would need 2.4 million. */
+    public static final FreeTier FREE_PER_MONTH = new FreeTier(1_000_000, Duration.ofDays(30));
     static final String NAME = "openweathermap";
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenWeatherMapWeatherSource.class);
 
     private final String baseUrl;
     private final String apiKey;
@@ -90,17 +89,15 @@ public final class OpenWeatherMapWeatherSource implements WeatherSource, AutoClo
                 readings.add(fetchOne(spec));
             } catch (CallFailed e) {
                 String reason = AnswerFields.refusal(e, "message"); // {"cod":"404","message":"city not found"}
-                failures.put(city, reason);
                 if (e.status() == 401) {
-                    keyRefused = reason + "; not asked, the key was refused";
+                    // One cause for every city, so the cycle reports it once with their count.
+                    reason = reason + ": the key was refused, so no further city was asked";
+                    keyRefused = reason;
                 }
+                failures.put(city, reason);
             } catch (IllegalArgumentException e) {
                 failures.put(city, "OpenWeatherMap answer for this city: " + e.getMessage());
             }
-        }
-        if (!failures.isEmpty()) {
-            LOG.warn("{}: {} of {} cities failed: {}", NAME, failures.size(), failures.size() + readings.size(),
-                    AnswerFields.abbreviate(failures.toString()));
         }
         return new FetchResult(readings, failures);
     }
@@ -131,8 +128,8 @@ public final class OpenWeatherMapWeatherSource implements WeatherSource, AutoClo
     }
 
     @Override
-    public Optional<FreeTier> freeTier() {
-        return Optional.of(FREE_TIER);
+    public List<FreeTier> freeTiers() {
+        return List.of(FREE_PER_MINUTE, FREE_PER_MONTH);
     }
 
     @Override

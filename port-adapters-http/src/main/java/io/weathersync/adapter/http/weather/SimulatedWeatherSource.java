@@ -1,7 +1,7 @@
 package io.weathersync.adapter.http.weather;
 
 import io.weathersync.application.port.out.FetchResult;
-import io.weathersync.application.port.out.FreeTier;
+import io.weathersync.domain.model.FreeTier;
 import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
@@ -19,28 +19,31 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * SIMULATED weather, for offline use only: no network, every reading labelled {@code source=simulated}.
- * Deterministic per (city, 10-minute observation slot), so re-polls within a slot dedup; plausible values
- * (temperature by latitude, season and time of day; humidity 20–100 %, pressure 980–1040 hPa).
+ * A new observation every {@code slot} (the master's poll interval, so every poll brings changes and a demo shows
+ * them flowing); deterministic per (city, slot), so a re-poll within a slot dedups; plausible values (temperature
+ * by latitude, season and time of day; humidity 20–100 %, pressure 980–1040 hPa).
  */
 public final class SimulatedWeatherSource implements WeatherSource {
 
-    /** How long one simulated observation stays current, as real APIs refresh every 10–15 minutes. */
-    public static final Duration SLOT = Duration.ofMinutes(10);
     static final String NAME = "simulated";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedWeatherSource.class);
 
     private final Clock clock;
+    private final Duration slot;
 
-    /** A simulation on {@code clock}; logs that its data is simulated. */
-    public SimulatedWeatherSource(Clock clock) {
+    /** A simulation on {@code clock} observing anew every {@code slot}; logs that its data is simulated. */
+    public SimulatedWeatherSource(Clock clock, Duration slot) {
         this.clock = clock;
+        if (slot.toSeconds() < 1) {
+            throw new IllegalArgumentException("slot: must be at least one second, was " + slot);
+        }
+        this.slot = slot;
         LOG.warn("weather source '{}': readings are SIMULATED, not observed - for offline use only; "
                 + "each reading is stored with source={}", NAME, NAME);
     }
@@ -52,20 +55,19 @@ public final class SimulatedWeatherSource implements WeatherSource {
 
     @Override
     public FetchResult fetch(List<CitySpec> cities) {
-        Instant slot = slotOf(clock.instant());
+        Instant observed = slotOf(clock.instant(), slot);
         List<WeatherReading> readings = new ArrayList<>();
         Set<City> seen = new HashSet<>();
         for (CitySpec spec : cities) {
             if (seen.add(spec.city())) {
-                readings.add(reading(spec, slot));
+                readings.add(reading(spec, observed));
             }
         }
         return new FetchResult(readings, Map.of());
     }
 
-    /** The simulated reading of {@code spec} for the slot containing {@code at}. */
-    public static WeatherReading reading(CitySpec spec, Instant at) {
-        Instant slot = slotOf(at);
+    /** The simulated reading of {@code spec} observed at {@code slot} (the same for the same city and instant). */
+    public static WeatherReading reading(CitySpec spec, Instant slot) {
         City city = spec.city();
         Coordinates where = spec.location().or(() -> KnownCities.find(city)).orElseGet(() -> pseudoPlace(city));
         // Seeded by name and slot only: the same on every run and machine (String.hashCode is specified).
@@ -87,8 +89,8 @@ public final class SimulatedWeatherSource implements WeatherSource {
                 raining ? 61 : humidity > 75 ? 3 : humidity > 55 ? 1 : 0, NAME);
     }
 
-    private static Instant slotOf(Instant at) {
-        long seconds = SLOT.toSeconds();
+    private static Instant slotOf(Instant at, Duration slot) {
+        long seconds = slot.toSeconds();
         return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
     }
 
@@ -113,7 +115,7 @@ public final class SimulatedWeatherSource implements WeatherSource {
     }
 
     @Override
-    public Optional<FreeTier> freeTier() {
-        return Optional.empty();
+    public List<FreeTier> freeTiers() {
+        return List.of();
     }
 }

@@ -8,6 +8,7 @@ import io.weathersync.application.port.out.FetchResult;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.domain.model.Coordinates;
+import io.weathersync.domain.model.FreeTier;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -274,14 +275,9 @@ class OpenMeteoWeatherSourceTest {
     }
 
     @Test
-    void budgetCountsEachLocationAndWarnsBeyondTheFreeTier() {
-        RequestBudget everyMinute = RequestBudget.of(source, KnownCities.all().size(), Duration.ofSeconds(60)).log();
-        RequestBudget everyQuarterHour = RequestBudget.of(source, KnownCities.all().size(), Duration.ofMinutes(15));
-
-        assertThat(everyMinute.requestsPerDay()).isEqualTo(56L * 1440);
-        assertThat(everyMinute.exceedsFreeTier()).isTrue();
-        assertThat(everyMinute.describe()).contains("EXCEEDS").contains("10000 per day").contains("484 s");
-        assertThat(everyQuarterHour.requestsPerDay()).isEqualTo(56L * 96);
-        assertThat(everyQuarterHour.exceedsFreeTier()).isFalse();
+    void eachLocationCountsAsARequestAgainstTenThousandADay() {
+        assertThat(source.requestsPerCycle(KnownCities.all().size())).isEqualTo(56);
+        assertThat(OpenMeteoWeatherSource.httpRequestsPerCycle(KnownCities.all().size())).isEqualTo(1);
+        assertThat(source.freeTiers()).containsExactly(new FreeTier(10_000, Duration.ofDays(1)));
     }
 }

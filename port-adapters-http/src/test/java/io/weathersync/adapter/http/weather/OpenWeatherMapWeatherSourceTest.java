@@ -6,6 +6,7 @@ import io.weathersync.adapter.http.client.FakeHttpServer.Response;
 import io.weathersync.application.port.out.FetchResult;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.CitySpec;
+import io.weathersync.domain.model.FreeTier;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,7 @@ class OpenWeatherMapWeatherSourceTest {
         assertThat(api.requests()).hasSize(1);
         assertThat(result.failures()).hasSize(3)
                 .allSatisfy((city, reason) -> assertThat(reason).contains("Invalid API key").doesNotContain(KEY));
+        assertThat(java.util.Set.copyOf(result.failures().values())).as("one cause, told once").hasSize(1);
     }
 
     @Test
@@ -182,16 +184,9 @@ class OpenWeatherMapWeatherSourceTest {
     }
 
     @Test
-    void budgetHoldsOneMinuteOfRequestsAgainstSixtyPerMinute() {
-        RequestBudget sixty = RequestBudget.of(source, 60, Duration.ofSeconds(60));
-        RequestBudget sixtyOne = RequestBudget.of(source, 61, Duration.ofSeconds(60));
-        RequestBudget twiceAMinute = RequestBudget.of(source, 40, Duration.ofSeconds(30));
-
-        assertThat(sixty.exceedsFreeTier()).isFalse();
-        assertThat(sixty.requestsPerDay()).isEqualTo(60L * 1440);
-        assertThat(sixtyOne.exceedsFreeTier()).isTrue();
-        assertThat(sixtyOne.describe()).contains("use fewer cities");
-        assertThat(twiceAMinute.requestsInPeriod()).isEqualTo(80);
-        assertThat(twiceAMinute.describe()).contains("EXCEEDS").contains("poll at most every 40 s");
+    void eachCityIsOneRequestAgainstSixtyAMinuteAndAMillionAMonth() {
+        assertThat(source.requestsPerCycle(56)).isEqualTo(56);
+        assertThat(source.freeTiers()).containsExactly(new FreeTier(60, Duration.ofMinutes(1)),
+                new FreeTier(1_000_000, Duration.ofDays(30)));
     }
 }

@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SimulatedWeatherSourceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:04:59Z"));
-    private final SimulatedWeatherSource source = new SimulatedWeatherSource(clock);
+    private final SimulatedWeatherSource source = new SimulatedWeatherSource(clock, Duration.ofMinutes(10));
 
     private static List<CitySpec> specs(String... entries) {
         return java.util.Arrays.stream(entries).map(CitySpec::parse).toList();
@@ -26,7 +27,7 @@ class SimulatedWeatherSourceTest {
     void sameCityInTheSameSlotGivesTheSameReadingLabelledSimulated() {
         List<WeatherReading> first = source.fetch(specs("Beijing", "Gotham", "Pole@89,0")).readings();
         clock.advance(Duration.ofMinutes(4));
-        List<WeatherReading> again = new SimulatedWeatherSource(clock).fetch(specs("Beijing", "Gotham", "Pole@89,0"))
+        List<WeatherReading> again = new SimulatedWeatherSource(clock, Duration.ofMinutes(10)).fetch(specs("Beijing", "Gotham", "Pole@89,0"))
                 .readings();
 
         assertThat(again).isEqualTo(first);
@@ -44,6 +45,28 @@ class SimulatedWeatherSourceTest {
 
         assertThat(next.observedAt()).isEqualTo(now.observedAt().plus(Duration.ofMinutes(10)));
         assertThat(next).isNotEqualTo(now);
+    }
+
+    @Test
+    void everyPollIntervalBringsANewObservationOfEveryCity() {
+        SimulatedWeatherSource everyFiveSeconds = new SimulatedWeatherSource(clock, Duration.ofSeconds(5));
+        List<CitySpec> cities = specs("Beijing", "Tokyo", "London");
+
+        List<WeatherReading> first = everyFiveSeconds.fetch(cities).readings();
+        clock.advance(Duration.ofSeconds(5));
+        List<WeatherReading> second = everyFiveSeconds.fetch(cities).readings();
+        clock.advance(Duration.ofMillis(999));
+        List<WeatherReading> sameSlot = everyFiveSeconds.fetch(cities).readings();
+
+        assertThat(first).allSatisfy(r -> assertThat(r.observedAt()).isEqualTo("2026-11-23T10:04:55Z"));
+        assertThat(second).allSatisfy(r -> assertThat(r.observedAt()).isEqualTo("2026-11-23T10:05:00Z"));
+        assertThat(sameSlot).isEqualTo(second);
+    }
+
+    @Test
+    void aSlotUnderOneSecondIsRefused() {
+        assertThatThrownBy(() -> new SimulatedWeatherSource(clock, Duration.ofMillis(500)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("slot:");
     }
 
     @Test
@@ -88,7 +111,6 @@ class SimulatedWeatherSourceTest {
     @Test
     void asksNothingOfAnyApi() {
         assertThat(source.requestsPerCycle(1000)).isZero();
-        assertThat(source.freeTier()).isEmpty();
-        assertThat(RequestBudget.of(source, 1000, Duration.ofSeconds(1)).exceedsFreeTier()).isFalse();
+        assertThat(source.freeTiers()).isEmpty();
     }
 }
