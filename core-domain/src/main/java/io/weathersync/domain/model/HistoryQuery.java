@@ -27,7 +27,9 @@ public record HistoryQuery(City city, Instant start, Instant end, Instant after,
         Objects.requireNonNull(start, "start: must not be null");
         Objects.requireNonNull(end, "end: must not be null");
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("end: must be after start " + start + ", was " + end);
+            throw new IllegalArgumentException(end.isBefore(start)
+                    ? "end: " + end + " is before start " + start + "; swap them"
+                    : "end: equals start " + start + ", so the range [start, end) holds nothing; give a later end");
         }
         if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
             throw new IllegalArgumentException("end: the span from start must be at most " + MAX_SPAN.toDays() + " days");

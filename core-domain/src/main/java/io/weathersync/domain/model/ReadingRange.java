@@ -21,7 +21,9 @@ public record ReadingRange(City city, Instant start, Instant end) {
         Objects.requireNonNull(start, "start_date: must not be null");
         Objects.requireNonNull(end, "end_date: must not be null");
         if (!end.isAfter(start)) {
-            throw new IllegalArgumentException("end_date: must be after start_date " + start + ", was " + end);
+            throw new IllegalArgumentException(end.isBefore(start)
+                    ? "end_date: " + end + " is before start_date " + start + "; swap them"
+                    : "end_date: equals start_date " + start + ", so the range holds nothing; give a later end_date");
         }
     }
 

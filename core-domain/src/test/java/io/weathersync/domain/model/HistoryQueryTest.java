@@ -28,12 +28,12 @@ class HistoryQueryTest {
     }
 
     @Test
-    void anEndNotAfterTheStartIsRejected() {
+    void anEndNotAfterTheStartIsRejectedSayingWhichItIs() {
         assertThatThrownBy(() -> new HistoryQuery(CITY, START, START, null, 10))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("end: must be after start");
+                .hasMessage("end: equals start " + START + ", so the range [start, end) holds nothing; give a later end");
         assertThatThrownBy(() -> new HistoryQuery(CITY, END, START, null, 10))
-                .hasMessageStartingWith("end: must be after start");
+                .hasMessage("end: " + START + " is before start " + END + "; swap them");
     }
 
     @Test

@@ -65,11 +65,6 @@ final class QueryParams {
         return (int) value;
     }
 
-    /** A bound of a time range: an instant, or a date (see {@link Times#parseBound}). */
-    Instant requiredBound(String name, boolean endOfDay) {
-        return Times.parseBound(name, required(name), endOfDay);
-    }
-
     /** An exact instant such as a paging cursor. */
     Optional<Instant> instant(String name) {
         return text(name).filter(value -> !value.isEmpty()).map(value -> {

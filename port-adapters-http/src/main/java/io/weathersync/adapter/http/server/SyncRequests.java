@@ -31,10 +31,14 @@ final class SyncRequests {
         fields.rejectUnknown(FIELDS);
         Optional<City> city = fields.string("city", 4 * City.MAX_LENGTH)
                 .map(name -> Validation.valid(() -> new City(name)));
-        Optional<Instant> start = fields.string("start_date", 64)
-                .map(text -> Times.parseBound(fields.path("start_date"), text, false));
-        Optional<Instant> end = fields.string("end_date", 64)
-                .map(text -> Times.parseBound(fields.path("end_date"), text, true));
+        Optional<String> startText = fields.string("start_date", 64);
+        Optional<String> endText = fields.string("end_date", 64);
+        Optional<Instant> start = startText.map(text -> Times.parseBound(fields.path("start_date"), text, false));
+        Optional<Instant> end = endText.map(text -> Times.parseBound(fields.path("end_date"), text, true));
+        if (startText.isPresent() && endText.isPresent()) {
+            Times.requireEndNotBeforeStart(fields.path("start_date"), startText.get(), fields.path("end_date"),
+                    endText.get());
+        }
         if (city.isEmpty() && start.isEmpty() && end.isEmpty()) {
             return Optional.empty();
         }

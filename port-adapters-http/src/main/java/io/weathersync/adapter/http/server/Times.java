@@ -47,4 +47,18 @@ final class Times {
             }
         }
     }
+
+    /**
+     * A 400 saying so plainly when the end a client wrote lies before its start, compared as written (a date as
+     * its day's beginning), so {@code start=2026-11-23&end=2026-11-22} is told as such rather than as the empty
+     * range the end-of-day rule would make of it.
+     */
+    static void requireEndNotBeforeStart(String startField, String startText, String endField, String endText) {
+        Instant start = parseBound(startField, startText, false);
+        Instant end = parseBound(endField, endText, false);
+        if (end.isBefore(start)) {
+            throw ApiException.badRequest(endField + ": " + endText + " is before " + startField + " " + startText
+                    + "; the range runs from " + startField + " to " + endField + ", swap them");
+        }
+    }
 }

@@ -69,8 +69,11 @@ final class WeatherRoutes implements HttpService {
     private void history(ServerRequest req, ServerResponse res) {
         QueryParams params = new QueryParams(req.query());
         City city = params.requiredCity("city");
-        Instant start = params.requiredBound("start", false);
-        Instant end = params.requiredBound("end", true);
+        String startText = params.required("start");
+        String endText = params.required("end");
+        Instant start = Times.parseBound("start", startText, false);
+        Instant end = Times.parseBound("end", endText, true);
+        Times.requireEndNotBeforeStart("start", startText, "end", endText);
         int limit = params.wholeInt("limit", DEFAULT_HISTORY_LIMIT);
         Instant cursor = params.instant("cursor").orElse(null);
         HistoryQuery request = Validation.valid(() -> new HistoryQuery(city, start, end, cursor, limit));

@@ -95,7 +95,7 @@ class SlaveSyncAccessTest {
                 List.of("{\"start_date\":7}", "start_date: must be a string"),
                 List.of("{\"start_date\":\"yesterday\"}", "start_date: must be an ISO-8601 instant"),
                 List.of("{\"end_date\":\"2026-13-01\"}", "end_date: must be an ISO-8601 instant"),
-                List.of("{\"start_date\":\"2026-11-23\",\"end_date\":\"2026-11-22\"}", "end_date: must be after"),
+                List.of("{\"start_date\":\"2026-11-23\",\"end_date\":\"2026-11-22\"}", "end_date: 2026-11-22 is before start_date 2026-11-23"),
                 List.of("{\"symbol\":\"AAPL\"}", "symbol: unknown field; expected city, end_date, start_date"),
                 List.of("{\"city\":", "body: not JSON"),
                 List.of("[{\"city\":\"Oslo\"}]", "body: must be a JSON object"),

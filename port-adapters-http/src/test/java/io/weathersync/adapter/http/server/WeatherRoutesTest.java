@@ -166,6 +166,22 @@ class WeatherRoutesTest {
     }
 
     @Test
+    void anEndBeforeTheStartIsSaidPlainlyAsTheClientWroteIt() {
+        String base = "/api/weather/history?city=Beijing";
+
+        Reply dates = server.get(base + "&start=2026-11-23&end=2026-11-22");
+        Reply instants = server.get(base + "&start=2026-11-23T10:00:00Z&end=2026-11-23T09:00:00Z");
+        Reply same = server.get(base + "&start=2026-11-23T10:00:00Z&end=2026-11-23T10:00:00Z");
+
+        assertThat(dates.status()).isEqualTo(400);
+        assertThat(dates.json().get("message").asText())
+                .isEqualTo("end: 2026-11-22 is before start 2026-11-23; the range runs from start to end, swap them");
+        assertThat(instants.json().get("message").asText()).startsWith("end: 2026-11-23T09:00:00Z is before start");
+        assertThat(same.json().get("message").asText()).startsWith("end: equals start");
+        assertThat(server.get(base + "&start=2026-11-23&end=2026-11-23").status()).as("one whole day").isEqualTo(200);
+    }
+
+    @Test
     void digestIsTheStoresDigest() {
         Reply reply = server.get("/api/dms/digest");
 
@@ -186,7 +202,7 @@ class WeatherRoutesTest {
     private static void assertBadRequest(String path, String field) {
         Reply reply = server.get(path);
         assertThat(reply.status()).as(path + " → " + reply.body()).isEqualTo(400);
-        assertThat(reply.keys()).containsExactly("error");
+        assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
         assertThat(reply.json().get("error").asText()).as(path).startsWith(field);
     }
 }
