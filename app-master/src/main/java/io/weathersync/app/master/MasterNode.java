@@ -84,6 +84,7 @@ final class MasterNode {
             lifecycle.closeOnStop("weather source", closeable);
         }
 
+        Duration pollInterval = PollCycle.interval(config.pollInterval(), source, config.cities().size());
         CollectWeatherService collect = new CollectWeatherService(source, config.cities(), log, publisher, signer,
                 clock);
         // The status view names the bound port, known only once the server runs (SERVER_PORT=0).
@@ -91,7 +92,7 @@ final class MasterNode {
         ReportStatusUseCase statusView = () -> status.get().status();
         RecordHeartbeatUseCase heartbeats = (slave, beat) -> status.get().heartbeat(slave, beat);
         NodeRegistryService nodes = new NodeRegistryService(registry, new SecretHasher(new SecureRandom()),
-                new HttpNodeProbe(PROBE_DEADLINE), clock);
+                new HttpNodeProbe(PROBE_DEADLINE), clock, config.offlineAfter());
         MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
                 new PublishReadingsService(log, publisher, signer, clock), new ServeChangesService(log),
                 new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson()), changeSigner, clock,
@@ -103,15 +104,15 @@ final class MasterNode {
                 HttpNode.start(node.host(), node.port(), routing -> MasterApi.register(routing, api)));
         status.set(new MasterStatusService(registry, log,
                 new MasterIdentity("master", node.host(), server.port(), clock.instant(), 1), publicKey,
-                new StatusAggregator(clock, config.offlineAfter()), clock));
+                new StatusAggregator(clock, config.offlineAfter()), clock, collect::problem));
         lifecycle.listening(node, server.port());
         if (config.adminToken().isEmpty()) {
             LOG.warn("ADMIN_TOKEN is not set: the admin endpoints answer 403");
         }
 
-        PollCycle.announce(source, config.cities().size(), config.pollInterval());
-        lifecycle.closeOnStop("poll schedule", PeriodicTask.start("poll", Duration.ZERO, config.pollInterval(),
-                POLL_STOP_WAIT, new PollCycle(collect, config.pollInterval())));
+        PollCycle.announce(source, config.cities().size(), pollInterval, config.pollInterval().isEmpty());
+        lifecycle.closeOnStop("poll schedule", PeriodicTask.start("poll", Duration.ZERO, pollInterval,
+                POLL_STOP_WAIT, new PollCycle(collect, pollInterval)));
     }
 
     private static List<HealthCheck> health(Database database, ChangePublisher publisher) {

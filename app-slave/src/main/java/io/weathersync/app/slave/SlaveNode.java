@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds a slave from its config with {@code new} and starts it; everything opened is closed at stop. */
@@ -70,7 +71,11 @@ final class SlaveNode {
                 new RequestSyncService(master), status,
                 List.of(HealthCheck.of("store", () -> database.isReachable(2)), subscriber == null
                         ? HealthCheck.notConfigured("redis")
-                        : HealthCheck.nonCritical("redis", subscriber::isConnected)));
+                        : HealthCheck.nonCritical("redis", subscriber::isConnected),
+                        // Degraded while the master refuses this slave's credentials; it still serves its replica.
+                        HealthCheck.nonCritical("credentials", () -> true)
+                                .degradedWhen(() -> Optional.ofNullable(heartbeat.get())
+                                        .flatMap(SlaveHeartbeatService::refusal))));
         HttpNode server = lifecycle.closeOnStop("web server",
                 HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api)));
         heartbeat.set(new SlaveHeartbeatService(master, replica, replication.progress(), replication.trust(), serial,

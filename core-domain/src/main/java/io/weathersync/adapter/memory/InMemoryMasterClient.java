@@ -4,6 +4,7 @@ import io.weathersync.application.port.in.SyncSlaveUseCase;
 import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterClient;
+import io.weathersync.application.port.out.MasterRefusedException;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
@@ -11,6 +12,7 @@ import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.ReadingRange;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +25,7 @@ public final class InMemoryMasterClient implements MasterClient {
     private final List<SyncLogEntry> reports = new CopyOnWriteArrayList<>();
     private volatile Heartbeat lastHeartbeat;
     private volatile boolean reachable = true;
+    private volatile String refusal;
     private volatile SyncSlaveUseCase syncHandler;
     private volatile String slaveName;
 
@@ -37,6 +40,14 @@ public final class InMemoryMasterClient implements MasterClient {
         this.reachable = isReachable;
     }
 
+    /**
+     * Makes the master refuse every call with {@code reason}, as a master refuses re-issued or revoked
+     * credentials; {@code null} makes it accept the slave again.
+     */
+    public void refuse(String reason) {
+        this.refusal = reason;
+    }
+
     @Override
     public ChangePage changesAfter(long after, int limit) {
         requireReachable();
@@ -47,7 +58,7 @@ public final class InMemoryMasterClient implements MasterClient {
     public HeartbeatReply heartbeat(Heartbeat heartbeat) {
         requireReachable();
         lastHeartbeat = heartbeat;
-        return new HeartbeatReply(log.stream(), log.head(), publicKey, slaveName);
+        return new HeartbeatReply(log.stream(), log.head(), publicKey, slaveName, Duration.ZERO, 0);
     }
 
     @Override
@@ -89,6 +100,10 @@ public final class InMemoryMasterClient implements MasterClient {
     private void requireReachable() {
         if (!reachable) {
             throw new MasterUnavailableException("in-memory master switched off");
+        }
+        String refused = refusal;
+        if (refused != null) {
+            throw new MasterRefusedException(refused);
         }
     }
 }

@@ -6,6 +6,9 @@ import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.StoredCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogPage;
+import io.weathersync.domain.cluster.SyncLogQuery;
+import io.weathersync.domain.cluster.SyncLogRecord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,17 +23,22 @@ public final class InMemoryNodeRegistry implements NodeRegistry {
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Map<String, StoredCredential> credentialsByNode = new LinkedHashMap<>();
     private final Map<String, HeartbeatRecord> heartbeats = new LinkedHashMap<>();
-    private final List<SyncLogEntry> syncLogs = new ArrayList<>();
+    private final List<SyncLogRecord> syncLogs = new ArrayList<>();
 
     @Override
     public synchronized void add(Node node) {
-        if (findByName(node.name()).isPresent()) {
-            throw new IllegalArgumentException("name: a node named '" + node.name() + "' already exists");
-        }
+        requireFreeName(node);
         if (nodes.containsKey(node.id())) {
             throw new IllegalArgumentException("node_id: " + node.id() + " already exists");
         }
         nodes.put(node.id(), node);
+    }
+
+    private void requireFreeName(Node node) {
+        Optional<Node> named = findByName(node.name());
+        if (named.isPresent() && !named.get().id().equals(node.id())) {
+            throw new IllegalArgumentException("name: a node named '" + node.name() + "' already exists");
+        }
     }
 
     @Override
@@ -52,13 +60,22 @@ public final class InMemoryNodeRegistry implements NodeRegistry {
     }
 
     @Override
-    public synchronized boolean setActive(String id, boolean active) {
-        Node node = nodes.get(id);
-        if (node == null) {
+    public synchronized boolean update(Node node) {
+        Node current = nodes.get(node.id());
+        if (current == null) {
             return false;
         }
-        nodes.put(id, node.withActive(active));
+        requireFreeName(node);
+        nodes.put(node.id(), new Node(node.id(), current.type(), node.name(), node.description(), node.apiUrl(),
+                node.active(), node.syncConfig(), current.createdAt(), node.updatedAt()));
         return true;
+    }
+
+    @Override
+    public synchronized boolean remove(String id) {
+        credentialsByNode.remove(id);
+        heartbeats.remove(id);
+        return nodes.remove(id) != null;
     }
 
     @Override
@@ -75,8 +92,18 @@ public final class InMemoryNodeRegistry implements NodeRegistry {
     }
 
     @Override
+    public synchronized Optional<StoredCredential> credentialOf(String nodeId) {
+        return Optional.ofNullable(credentialsByNode.get(nodeId));
+    }
+
+    @Override
     public synchronized void recordHeartbeat(HeartbeatRecord heartbeat) {
         heartbeats.put(heartbeat.nodeId(), heartbeat);
+    }
+
+    @Override
+    public synchronized Optional<HeartbeatRecord> lastHeartbeat(String nodeId) {
+        return Optional.ofNullable(heartbeats.get(nodeId));
     }
 
     @Override
@@ -86,18 +113,14 @@ public final class InMemoryNodeRegistry implements NodeRegistry {
 
     @Override
     public synchronized void appendSyncLog(SyncLogEntry entry) {
-        syncLogs.add(entry);
+        syncLogs.add(new SyncLogRecord(syncLogs.size() + 1L, entry));
     }
 
     @Override
-    public synchronized List<SyncLogEntry> syncLogs(Optional<String> nodeId, int limit) {
-        List<SyncLogEntry> matching = new ArrayList<>();
-        for (int i = syncLogs.size() - 1; i >= 0 && matching.size() < limit; i--) {
-            SyncLogEntry entry = syncLogs.get(i);
-            if (nodeId.isEmpty() || nodeId.get().equals(entry.nodeId())) {
-                matching.add(entry);
-            }
-        }
-        return matching;
+    public synchronized SyncLogPage syncLogs(SyncLogQuery query) {
+        List<SyncLogRecord> selected = syncLogs.reversed().stream().filter(r -> query.selects(r.entry())).toList();
+        int from = Math.min(selected.size(), query.offset());
+        return new SyncLogPage(selected.subList(from, Math.min(selected.size(), from + query.limit())),
+                selected.size());
     }
 }

@@ -7,6 +7,7 @@ import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.NodeRegistry;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.HeartbeatRecord;
+import io.weathersync.domain.cluster.HeartbeatReport;
 import io.weathersync.domain.cluster.MasterIdentity;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
@@ -24,9 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** The master's side of heartbeats, and its status view: itself plus every registered slave. */
+/**
+ * The master's side of heartbeats, and its status view: itself plus every registered slave. A heartbeat updates
+ * only what it reports (seed 002's client sends none of it), and is answered with the master's stream, head, key,
+ * uptime and tasks, so a slave's view of the master shows the master's real figures.
+ */
 public final class MasterStatusService implements RecordHeartbeatUseCase, ReportStatusUseCase {
 
     private final NodeRegistry registry;
@@ -35,25 +41,36 @@ public final class MasterStatusService implements RecordHeartbeatUseCase, Report
     private final String publicKey;
     private final StatusAggregator aggregator;
     private final Clock clock;
+    private final Supplier<Optional<String>> problem;
 
     /**
      * Wires the registry and the log, how the master describes itself, the public key slaves verify with,
-     * the aggregator (with the offline timeout) and the clock.
+     * the aggregator (with the offline timeout), the clock, and what the master's own line shows as its problem
+     * (why it collects nothing, e.g. its weather source failing), if any.
      */
     public MasterStatusService(NodeRegistry registry, ChangeLog log, MasterIdentity identity, String publicKey,
-                               StatusAggregator aggregator, Clock clock) {
+                               StatusAggregator aggregator, Clock clock, Supplier<Optional<String>> problem) {
         this.registry = registry;
         this.log = log;
         this.identity = identity;
         this.publicKey = publicKey;
         this.aggregator = aggregator;
         this.clock = clock;
+        this.problem = problem;
     }
 
     @Override
-    public HeartbeatReply heartbeat(Node node, Heartbeat heartbeat) {
-        registry.recordHeartbeat(new HeartbeatRecord(node.id(), clock.instant(), heartbeat));
-        return new HeartbeatReply(log.stream(), log.head(), publicKey, node.name());
+    public HeartbeatReply heartbeat(Node node, HeartbeatReport report) {
+        Heartbeat known = registry.lastHeartbeat(node.id()).map(HeartbeatRecord::heartbeat).orElse(null);
+        Instant now = clock.instant();
+        registry.recordHeartbeat(new HeartbeatRecord(node.id(), now, report.applyTo(known)));
+        return new HeartbeatReply(log.stream(), log.head(), publicKey, node.name(), uptime(now),
+                identity.tasksCount());
+    }
+
+    private Duration uptime(Instant now) {
+        Duration uptime = Duration.between(identity.startedAt(), now);
+        return uptime.isNegative() ? Duration.ZERO : uptime;
     }
 
     @Override
@@ -62,7 +79,7 @@ public final class MasterStatusService implements RecordHeartbeatUseCase, Report
         long head = log.head();
         List<NodeObservation> nodes = new ArrayList<>();
         nodes.add(new NodeObservation(identity.name(), NodeRole.MASTER, identity.host(), identity.port(),
-                Duration.between(identity.startedAt(), now), identity.tasksCount(), now, null, log.stream(), head));
+                uptime(now), identity.tasksCount(), now, null, log.stream(), head, problem.get().orElse(null)));
         Map<String, HeartbeatRecord> beats = registry.lastHeartbeats().stream()
                 .collect(Collectors.toMap(HeartbeatRecord::nodeId, Function.identity()));
         for (Node node : registry.list(Optional.of(NodeType.CHILD))) {

@@ -1,6 +1,7 @@
 package io.weathersync.application.service;
 
 import io.weathersync.application.port.in.AuthenticateNodeUseCase;
+import io.weathersync.application.port.in.DeleteNodeUseCase;
 import io.weathersync.application.port.in.EnableNodeUseCase;
 import io.weathersync.application.port.in.IssueCredentialsUseCase;
 import io.weathersync.application.port.in.ListNodesUseCase;
@@ -8,41 +9,62 @@ import io.weathersync.application.port.in.ReadSyncLogsUseCase;
 import io.weathersync.application.port.in.RecordSyncResultUseCase;
 import io.weathersync.application.port.in.RegisterNodeUseCase;
 import io.weathersync.application.port.in.TestConnectionUseCase;
+import io.weathersync.application.port.in.UpdateNodeUseCase;
 import io.weathersync.application.port.out.NodeProbe;
 import io.weathersync.application.port.out.NodeRegistry;
 import io.weathersync.domain.cluster.AuthResult;
+import io.weathersync.domain.cluster.HeartbeatRecord;
 import io.weathersync.domain.cluster.IssuedCredential;
 import io.weathersync.domain.cluster.NewNode;
 import io.weathersync.domain.cluster.Node;
+import io.weathersync.domain.cluster.NodeAvailability;
+import io.weathersync.domain.cluster.NodeChanges;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.ProbeResult;
+import io.weathersync.domain.cluster.RegisteredNode;
 import io.weathersync.domain.cluster.SecretHasher;
 import io.weathersync.domain.cluster.StoredCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogPage;
+import io.weathersync.domain.cluster.SyncLogQuery;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The master's node registry: nodes, their credentials, connection tests and the sync log. */
 public final class NodeRegistryService implements RegisterNodeUseCase, ListNodesUseCase, EnableNodeUseCase,
-        IssueCredentialsUseCase, AuthenticateNodeUseCase, TestConnectionUseCase, RecordSyncResultUseCase,
-        ReadSyncLogsUseCase {
+        UpdateNodeUseCase, DeleteNodeUseCase, IssueCredentialsUseCase, AuthenticateNodeUseCase,
+        TestConnectionUseCase, RecordSyncResultUseCase, ReadSyncLogsUseCase {
 
     private final NodeRegistry registry;
     private final SecretHasher hasher;
     private final NodeProbe probe;
     private final Clock clock;
+    private final Duration offlineAfter;
     /** Compared against when a key is unknown, so a miss costs as long as a wrong secret. */
     private final String decoyHash;
 
-    /** Wires the registry, the hasher, the probe for connection tests and the clock. */
-    public NodeRegistryService(NodeRegistry registry, SecretHasher hasher, NodeProbe probe, Clock clock) {
+    /**
+     * Wires the registry, the hasher, the probe for connection tests, the clock, and the silence after which a
+     * node is listed offline ({@code CASCADE_OFFLINE_AFTER}, as in the status view).
+     */
+    public NodeRegistryService(NodeRegistry registry, SecretHasher hasher, NodeProbe probe, Clock clock,
+                               Duration offlineAfter) {
         this.registry = registry;
         this.hasher = hasher;
         this.probe = probe;
         this.clock = clock;
+        if (offlineAfter.isNegative() || offlineAfter.isZero()) {
+            throw new IllegalArgumentException("offline_after: must be positive, was " + offlineAfter);
+        }
+        this.offlineAfter = offlineAfter;
         this.decoyHash = hasher.hash("decoy");
     }
 
@@ -55,18 +77,43 @@ public final class NodeRegistryService implements RegisterNodeUseCase, ListNodes
     }
 
     @Override
-    public List<Node> list(Optional<NodeType> type) {
-        return registry.list(type);
+    public List<RegisteredNode> list(Optional<NodeType> type) {
+        Map<String, HeartbeatRecord> beats = registry.lastHeartbeats().stream()
+                .collect(Collectors.toMap(HeartbeatRecord::nodeId, Function.identity()));
+        Instant now = clock.instant();
+        return registry.list(type).stream()
+                .map(node -> registered(node, Optional.ofNullable(beats.get(node.id())), now))
+                .toList();
     }
 
     @Override
-    public Optional<Node> find(String id) {
-        return registry.find(id);
+    public Optional<RegisteredNode> find(String id) {
+        return registry.find(id).map(node -> registered(node, registry.lastHeartbeat(id), clock.instant()));
+    }
+
+    private RegisteredNode registered(Node node, Optional<HeartbeatRecord> beat, Instant now) {
+        return new RegisteredNode(node, registry.credentialOf(node.id()).map(StoredCredential::apiKey), beat,
+                NodeAvailability.of(node.active(), beat.map(HeartbeatRecord::receivedAt).orElse(null), now,
+                        offlineAfter));
     }
 
     @Override
     public boolean setActive(String nodeId, boolean active) {
-        return registry.setActive(nodeId, active);
+        return update(nodeId, NodeChanges.active(active)).isPresent();
+    }
+
+    @Override
+    public Optional<RegisteredNode> update(String nodeId, NodeChanges changes) {
+        Optional<Node> node = registry.find(nodeId);
+        if (node.isEmpty() || !registry.update(changes.applyTo(node.get(), clock.instant()))) {
+            return Optional.empty();
+        }
+        return find(nodeId);
+    }
+
+    @Override
+    public boolean delete(String nodeId) {
+        return registry.remove(nodeId);
     }
 
     @Override
@@ -106,10 +153,7 @@ public final class NodeRegistryService implements RegisterNodeUseCase, ListNodes
     }
 
     @Override
-    public List<SyncLogEntry> read(Optional<String> nodeId, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit: must be between 1 and " + MAX_LIMIT + ", was " + limit);
-        }
-        return registry.syncLogs(nodeId, limit);
+    public SyncLogPage read(SyncLogQuery query) {
+        return registry.syncLogs(query);
     }
 }

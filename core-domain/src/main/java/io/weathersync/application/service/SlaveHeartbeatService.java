@@ -6,6 +6,7 @@ import io.weathersync.application.port.in.RequestCatchUpUseCase;
 import io.weathersync.application.port.in.TrustMasterUseCase;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterClient;
+import io.weathersync.application.port.out.MasterRefusedException;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.Replica;
 import io.weathersync.domain.cluster.Heartbeat;
@@ -22,11 +23,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A slave's heartbeat to its master, and its status view (the master plus itself). Each heartbeat learns the
  * master's key (so live changes can be verified) and head; a slave found behind catches up at once, which
- * also covers a lost last message.
+ * also covers a lost last message. When the master refuses this slave (its credentials were re-issued or revoked,
+ * or its node disabled), the slave keeps serving its replica and says so: its line in the status view is
+ * degraded with the reason, which {@link #refusal()} also gives its health check, until the master accepts it again.
  */
 public final class SlaveHeartbeatService implements ReportStatusUseCase {
 
@@ -43,7 +47,9 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
     private final Clock clock;
     private volatile HeartbeatReply lastReply;
     private volatile Instant lastReplyAt;
+    private volatile Instant lastHeardAt;
     private volatile String trustedKey;
+    private volatile String refusal;
 
     /**
      * Wires the master, the replica, what its replication reports (the last sync), whom it trusts (the key each
@@ -78,12 +84,24 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
             reply = master.heartbeat(new Heartbeat(state.stream(), state.appliedSeq(),
                     replication.lastSync().orElse(null), Duration.between(self.startedAt(), now), self.version(),
                     self.host(), self.port()));
+        } catch (MasterRefusedException e) {
+            if (!e.getMessage().equals(refusal)) {
+                LOG.log(System.Logger.Level.ERROR, "heartbeat refused: {0}", e.getMessage());
+            }
+            refusal = e.getMessage();
+            lastHeardAt = clock.instant(); // the master answers: it is up, it only refuses this slave
+            return false;
         } catch (MasterUnavailableException e) {
             LOG.log(System.Logger.Level.WARNING, "heartbeat failed: {0}", e.getMessage());
             return false;
         }
+        if (refusal != null) {
+            LOG.log(System.Logger.Level.INFO, "the master accepts this slave's credentials again");
+            refusal = null;
+        }
+        lastReplyAt = clock.instant(); // before the reply: whoever sees the reply sees its time
+        lastHeardAt = lastReplyAt;
         lastReply = reply;
-        lastReplyAt = clock.instant();
         if (reply.publicKey() != null && !reply.publicKey().equals(trustedKey)) {
             try {
                 trust.trust(ChangeVerifier.fromBase64(reply.publicKey()));
@@ -105,14 +123,23 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
         Instant now = clock.instant();
         HeartbeatReply reply = lastReply;
         SyncState state = replica.state();
+        // The master's uptime as it told at its last answer, grown by the time since.
+        Duration masterUptime = reply == null ? Duration.ZERO
+                : reply.uptime().plus(Duration.between(lastReplyAt, now));
         NodeObservation masterLine = new NodeObservation(masterNode.name(), NodeRole.MASTER, masterNode.host(),
-                masterNode.port(), Duration.ZERO, masterNode.tasksCount(), lastReplyAt, null,
+                masterNode.port(), masterUptime.isNegative() ? Duration.ZERO : masterUptime,
+                reply == null ? masterNode.tasksCount() : reply.tasksCount(), lastHeardAt, null,
                 reply == null ? null : reply.stream(), reply == null ? 0 : reply.head());
         String name = reply == null || reply.nodeName() == null ? self.name() : reply.nodeName();
         NodeObservation selfLine = new NodeObservation(name, NodeRole.SLAVE, self.host(), self.port(),
                 Duration.between(self.startedAt(), now), self.tasksCount(), now,
-                replication.lastSync().orElse(null), state.stream(), state.appliedSeq());
+                replication.lastSync().orElse(null), state.stream(), state.appliedSeq(), refusal);
         return aggregator.aggregate(reply == null ? null : reply.stream(), reply == null ? 0 : reply.head(),
                 List.of(masterLine, selfLine));
+    }
+
+    /** Why the master refuses this slave (its last heartbeat's answer), or empty while it accepts it. */
+    public Optional<String> refusal() {
+        return Optional.ofNullable(refusal);
     }
 }

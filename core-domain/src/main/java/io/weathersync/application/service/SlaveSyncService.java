@@ -10,12 +10,14 @@ import io.weathersync.domain.cluster.HeartbeatRecord;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.SyncPush;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -60,6 +62,7 @@ public final class SlaveSyncService implements SyncSlaveUseCase {
                 .mapToLong(beat -> Math.min(beat.appliedSeq(), log.head()))
                 .findFirst().orElse(0);
         long after = from;
+        Instant started = clock.instant();
         int pushed = 0;
         int resent = 0;
         try {
@@ -80,12 +83,17 @@ public final class SlaveSyncService implements SyncSlaveUseCase {
                 } while (!page.isLast());
             }
         } catch (PushFailedException e) {
-            registry.appendSyncLog(new SyncLogEntry(slave.id(), clock.instant(), "push", false, from, after, pushed,
-                    e.getMessage()));
+            registry.appendSyncLog(new SyncLogEntry(slave.id(), SyncOperation.SYNC_REQUEST, false, pushed, from, after,
+                    started, clock.instant(), "", e.getMessage()));
             throw e;
         }
-        registry.appendSyncLog(new SyncLogEntry(slave.id(), clock.instant(), "push", true, from, after,
-                pushed + resent, repair.map(range -> "re-sent " + range).orElse("")));
+        registry.appendSyncLog(new SyncLogEntry(slave.id(), SyncOperation.SYNC_REQUEST, true, pushed + resent, from,
+                after, started, clock.instant(), "", repair.map(SlaveSyncService::describe).orElse("")));
         return new SyncOutcome(from, after, pushed, resent);
+    }
+
+    private static String describe(ReadingRange range) {
+        return "re-sent " + range.onlyCity().map(city -> city.name() + " ").orElse("") + "[" + range.start() + ", "
+                + range.end() + ")";
     }
 }

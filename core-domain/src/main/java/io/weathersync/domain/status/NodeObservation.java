@@ -19,14 +19,22 @@ import java.util.Objects;
  * @param lastSync   when it last completed a sync, or {@code null}
  * @param stream     the stream its data follows, or {@code null}
  * @param appliedSeq the seq its data is complete through
+ * @param problem    why it cannot do its work though it answers (its credentials refused, its weather source
+ *                   failing), or {@code null}
  */
 public record NodeObservation(String name, NodeRole role, String host, int port, Duration uptime, int tasksCount,
-                              Instant lastSeen, Instant lastSync, StreamId stream, long appliedSeq) {
+                              Instant lastSeen, Instant lastSync, StreamId stream, long appliedSeq, String problem) {
 
     /** Requires a name, a role and an uptime. */
     public NodeObservation {
         Objects.requireNonNull(name, "name: must not be null");
         Objects.requireNonNull(role, "role: must not be null");
         Objects.requireNonNull(uptime, "uptime: must not be null");
+    }
+
+    /** A node without a known problem. */
+    public NodeObservation(String name, NodeRole role, String host, int port, Duration uptime, int tasksCount,
+                           Instant lastSeen, Instant lastSync, StreamId stream, long appliedSeq) {
+        this(name, role, host, port, uptime, tasksCount, lastSeen, lastSync, stream, appliedSeq, null);
     }
 }

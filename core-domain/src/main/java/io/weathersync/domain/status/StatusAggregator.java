@@ -1,5 +1,6 @@
 package io.weathersync.domain.status;
 
+import io.weathersync.domain.cluster.NodeAvailability;
 import io.weathersync.domain.model.StreamId;
 
 import java.time.Clock;
@@ -12,8 +13,9 @@ import java.util.Objects;
  * Computes the status view from what is known of each node and the master's head, at the clock's now.
  *
  * <p>A node is offline when it has not been heard from for more than {@code offlineAfter}; exactly at the
- * bound it is still online. An online node is degraded when it follows another stream than the master's, or
- * has been behind for more than {@code offlineAfter}.
+ * bound it is still online ({@link NodeAvailability#silent}, the registry's rule too). An online node is degraded
+ * when it has a problem (it answers but cannot do its work), follows another stream than the master's, or has been
+ * behind for more than {@code offlineAfter}.
  */
 public final class StatusAggregator {
 
@@ -40,15 +42,16 @@ public final class StatusAggregator {
         long lag = sameStream ? Math.max(0, masterHead - node.appliedSeq()) : masterHead;
         Long delay = syncDelay(node, lag, now);
         NodeState state;
-        if (node.lastSeen() == null || Duration.between(node.lastSeen(), now).compareTo(offlineAfter) > 0) {
+        if (NodeAvailability.silent(node.lastSeen(), now, offlineAfter)) {
             state = NodeState.OFFLINE;
-        } else if ((!sameStream && masterHead > 0) || (delay != null && delay > offlineAfter.toSeconds())) {
+        } else if (node.problem() != null || (!sameStream && masterHead > 0)
+                || (delay != null && delay > offlineAfter.toSeconds())) {
             state = NodeState.DEGRADED;
         } else {
             state = NodeState.RUNNING;
         }
         return new NodeStatus(node.name(), node.role(), node.host(), node.port(), state, node.uptime().toSeconds(),
-                node.tasksCount(), node.lastSync(), delay, lag);
+                node.tasksCount(), node.lastSync(), delay, lag, node.problem());
     }
 
     private static Long syncDelay(NodeObservation node, long lag, Instant now) {

@@ -5,6 +5,7 @@ import io.weathersync.adapter.memory.InMemoryNodeRegistry;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.HeartbeatRecord;
+import io.weathersync.domain.cluster.HeartbeatReport;
 import io.weathersync.domain.cluster.MasterIdentity;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.weathersync.testing.TestReadings.T0;
 import static io.weathersync.testing.TestReadings.reading;
@@ -39,8 +42,9 @@ class MasterStatusServiceTest {
     private final InMemoryNodeRegistry registry = new InMemoryNodeRegistry();
     private final InMemoryChangeLog log = new InMemoryChangeLog();
     private final MutableClock clock = new MutableClock(T0);
+    private final AtomicReference<String> masterProblem = new AtomicReference<>();
     private final MasterStatusService service = new MasterStatusService(registry, log, MASTER, PUBLIC_KEY,
-            new StatusAggregator(clock, OFFLINE_AFTER), clock);
+            new StatusAggregator(clock, OFFLINE_AFTER), clock, () -> Optional.ofNullable(masterProblem.get()));
     private int registered;
 
     private Node node(NodeType type, String name, String apiUrl) {
@@ -78,7 +82,8 @@ class MasterStatusServiceTest {
 
         HeartbeatReply reply = service.heartbeat(node, heartbeat);
 
-        assertThat(reply).isEqualTo(new HeartbeatReply(log.stream(), 3, PUBLIC_KEY, "slave-1"));
+        assertThat(reply).isEqualTo(new HeartbeatReply(log.stream(), 3, PUBLIC_KEY, "slave-1",
+                Duration.ofHours(1).plusSeconds(7), 2));
         assertThat(registry.lastHeartbeats()).containsExactly(new HeartbeatRecord(node.id(), T0.plusSeconds(7), heartbeat));
     }
 
@@ -102,7 +107,53 @@ class MasterStatusServiceTest {
         NodeStatus master = service.status().nodes().getFirst();
 
         assertThat(master).isEqualTo(new NodeStatus("master", NodeRole.MASTER, "127.0.0.1", 8080, NodeState.RUNNING,
-                3600, 2, null, 0L, 0));
+                3600, 2, null, 0L, 0, null));
+    }
+
+    @Test
+    void theMasterLineShowsWhyItCollectsNothingAndIsDegradedMeanwhile() {
+        masterProblem.set("weather source open-meteo gave no reading in the last poll: unreachable (56 of 56 cities)");
+
+        NodeStatus degraded = service.status().nodes().getFirst();
+        masterProblem.set(null);
+        NodeStatus recovered = service.status().nodes().getFirst();
+
+        assertThat(degraded.state()).isEqualTo(NodeState.DEGRADED);
+        assertThat(degraded.problem()).startsWith("weather source open-meteo");
+        assertThat(recovered.state()).isEqualTo(NodeState.RUNNING);
+        assertThat(recovered.problem()).isNull();
+    }
+
+    @Test
+    void aBodilessHeartbeatRefreshesTheSlavesTimeAndKeepsWhatTheMasterKnew() {
+        Node node = slave("slave-1");
+        appendMany(57);
+        service.heartbeat(node, beat(57));
+        NodeStatus before = line("slave-1");
+        clock.advance(OFFLINE_AFTER.plusSeconds(1));
+        NodeState silent = line("slave-1").state();
+
+        service.heartbeat(node, HeartbeatReport.ALIVE);
+
+        NodeStatus after = line("slave-1");
+        assertThat(silent).isEqualTo(NodeState.OFFLINE);
+        assertThat(after.state()).isEqualTo(NodeState.RUNNING);
+        assertThat(after.lagChanges()).isZero();
+        assertThat(after.uptimeSeconds()).isEqualTo(before.uptimeSeconds()).isEqualTo(600);
+        assertThat(after.host()).isEqualTo("10.0.0.8");
+        assertThat(registry.lastHeartbeat(node.id()).orElseThrow())
+                .isEqualTo(new HeartbeatRecord(node.id(), T0.plus(OFFLINE_AFTER).plusSeconds(1), beat(57)));
+    }
+
+    @Test
+    void aFirstBodilessHeartbeatShowsTheSlaveOnlineButBehindTheWholeLog() {
+        Node node = slave("slave-1");
+        appendMany(3);
+
+        service.heartbeat(node, HeartbeatReport.ALIVE);
+
+        assertThat(line("slave-1").state()).isEqualTo(NodeState.DEGRADED);
+        assertThat(line("slave-1").lagChanges()).isEqualTo(3);
     }
 
     @Test
@@ -178,9 +229,9 @@ class MasterStatusServiceTest {
         Node node = slave("slave-1");
         service.heartbeat(node, beat(0));
 
-        registry.setActive(node.id(), false);
+        registry.update(node.withActive(false));
         NodeState disabled = line("slave-1").state();
-        registry.setActive(node.id(), true);
+        registry.update(node);
         NodeState enabled = line("slave-1").state();
 
         assertThat(disabled).isEqualTo(NodeState.OFFLINE);
@@ -230,7 +281,7 @@ class MasterStatusServiceTest {
         slave("slave-3");
         service.heartbeat(one, beat(0));
         service.heartbeat(two, beat(0));
-        registry.setActive(two.id(), false);
+        registry.update(two.withActive(false));
 
         ClusterStatus status = service.status();
 

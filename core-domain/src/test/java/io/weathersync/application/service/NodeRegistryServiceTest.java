@@ -3,14 +3,23 @@ package io.weathersync.application.service;
 import io.weathersync.adapter.memory.InMemoryNodeRegistry;
 import io.weathersync.application.port.out.NodeProbe;
 import io.weathersync.domain.cluster.AuthResult;
+import io.weathersync.domain.cluster.Heartbeat;
+import io.weathersync.domain.cluster.HeartbeatRecord;
 import io.weathersync.domain.cluster.IssuedCredential;
 import io.weathersync.domain.cluster.NewNode;
 import io.weathersync.domain.cluster.Node;
+import io.weathersync.domain.cluster.NodeAvailability;
+import io.weathersync.domain.cluster.NodeChanges;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.ProbeResult;
+import io.weathersync.domain.cluster.RegisteredNode;
 import io.weathersync.domain.cluster.SecretHasher;
 import io.weathersync.domain.cluster.StoredCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogPage;
+import io.weathersync.domain.cluster.SyncLogQuery;
+import io.weathersync.domain.cluster.SyncLogRecord;
+import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -33,19 +42,24 @@ import static org.mockito.Mockito.when;
 class NodeRegistryServiceTest {
 
     private static final AuthResult INVALID = new AuthResult.Denied(AuthResult.Reason.INVALID_CREDENTIALS);
+    private static final Duration OFFLINE_AFTER = Duration.ofSeconds(45);
 
     private final InMemoryNodeRegistry registry = new InMemoryNodeRegistry();
     private final NodeProbe probe = mock(NodeProbe.class);
     private final MutableClock clock = new MutableClock(T0);
     private final NodeRegistryService service =
-            new NodeRegistryService(registry, new SecretHasher(new SecureRandom()), probe, clock);
+            new NodeRegistryService(registry, new SecretHasher(new SecureRandom()), probe, clock, OFFLINE_AFTER);
 
     private Node slave(String name) {
         return service.register(new NewNode(NodeType.CHILD, name, "slave " + name, "http://10.0.0.7:8081"));
     }
 
-    private static SyncLogEntry entry(String nodeId, long seconds, String kind) {
-        return new SyncLogEntry(nodeId, T0.plusSeconds(seconds), kind, true, seconds, seconds + 1, 1, "");
+    private static SyncLogEntry entry(String nodeId, long seconds, SyncOperation operation) {
+        return SyncLogEntry.at(nodeId, operation, true, 1, seconds, seconds + 1, T0.plusSeconds(seconds), "");
+    }
+
+    private Node listed(String id) {
+        return service.find(id).orElseThrow().node();
     }
 
     @Test
@@ -61,8 +75,10 @@ class NodeRegistryServiceTest {
         assertThat(node.name()).isEqualTo("slave-1");
         assertThat(node.description()).isEqualTo("first slave");
         assertThat(node.apiUrl()).isEqualTo("http://10.0.0.7:8081");
-        assertThat(service.find(node.id())).contains(node);
-        assertThat(service.list(Optional.of(NodeType.CHILD))).containsExactly(node);
+        assertThat(node.updatedAt()).isEqualTo(node.createdAt());
+        assertThat(node.syncConfig()).isEqualTo("{}");
+        assertThat(listed(node.id())).isEqualTo(node);
+        assertThat(service.list(Optional.of(NodeType.CHILD))).extracting(RegisteredNode::node).containsExactly(node);
         assertThat(service.list(Optional.of(NodeType.PARENT))).isEmpty();
     }
 
@@ -77,7 +93,7 @@ class NodeRegistryServiceTest {
 
         assertThatThrownBy(() -> slave("slave-1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slave-1");
-        assertThat(service.list(Optional.empty())).containsExactly(first);
+        assertThat(service.list(Optional.empty())).extracting(RegisteredNode::node).containsExactly(first);
     }
 
     @Test
@@ -174,7 +190,7 @@ class NodeRegistryServiceTest {
         AuthResult enabledAgain = service.authenticate(issued.apiKey(), issued.apiSecret());
 
         assertThat(whileDisabled).isEqualTo(new AuthResult.Denied(AuthResult.Reason.NODE_DISABLED));
-        assertThat(enabledAgain).isEqualTo(new AuthResult.Authenticated(node));
+        assertThat(enabledAgain).isEqualTo(new AuthResult.Authenticated(listed(node.id())));
     }
 
     @Test
@@ -200,36 +216,104 @@ class NodeRegistryServiceTest {
     }
 
     @Test
-    void theReadLimitMustBeBetweenOneAndFiveHundred() {
-        String id = slave("slave-1").id();
-        service.record(entry(id, 0, "pull"));
-
-        assertThat(service.read(Optional.empty(), 1)).hasSize(1);
-        assertThat(service.read(Optional.empty(), 500)).hasSize(1);
-        assertThatThrownBy(() -> service.read(Optional.empty(), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("limit:").hasMessageContaining("0");
-        assertThatThrownBy(() -> service.read(Optional.empty(), 501))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("limit:").hasMessageContaining("501");
-        assertThatThrownBy(() -> service.read(Optional.of(id), -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("limit:");
-    }
-
-    @Test
-    void recordedSyncLogsAreReadNewestFirstPerNodeOrAllWithinTheLimit() {
+    void recordedSyncLogsAreReadNewestFirstPerNodeOrOperationWithTheirTotal() {
         String one = slave("slave-1").id();
         String two = slave("slave-2").id();
         List<SyncLogEntry> recorded = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            SyncLogEntry entry = entry(i % 2 == 0 ? one : two, i, i % 3 == 0 ? "push" : "pull");
+            SyncLogEntry entry = entry(i % 2 == 0 ? one : two, i, i % 3 == 0 ? SyncOperation.SYNC_REQUEST
+                    : SyncOperation.CATCH_UP);
             service.record(entry);
             recorded.add(entry);
         }
 
-        assertThat(service.read(Optional.empty(), 500)).containsExactlyElementsOf(recorded.reversed());
-        assertThat(service.read(Optional.empty(), 2)).containsExactly(recorded.get(5), recorded.get(4));
-        assertThat(service.read(Optional.of(one), 500)).containsExactly(recorded.get(4), recorded.get(2), recorded.get(0));
-        assertThat(service.read(Optional.of(two), 1)).containsExactly(recorded.get(5));
-        assertThat(service.read(Optional.of(UUID.randomUUID().toString()), 10)).isEmpty();
+        SyncLogPage all = service.read(new SyncLogQuery(Optional.empty(), Optional.empty(), 2, 0));
+        SyncLogPage ones = service.read(new SyncLogQuery(Optional.of(one), Optional.empty(), 50, 1));
+        SyncLogPage requests = service.read(new SyncLogQuery(Optional.empty(), Optional.of(SyncOperation.SYNC_REQUEST),
+                50, 0));
+
+        assertThat(all.records()).extracting(SyncLogRecord::entry).containsExactly(recorded.get(5), recorded.get(4));
+        assertThat(all.total()).isEqualTo(6);
+        assertThat(ones.records()).extracting(SyncLogRecord::entry).containsExactly(recorded.get(2), recorded.get(0));
+        assertThat(ones.total()).isEqualTo(3);
+        assertThat(requests.records()).extracting(SyncLogRecord::entry)
+                .containsExactly(recorded.get(3), recorded.get(0));
+    }
+
+    @Test
+    void aListedNodeShowsItsKeyIdNeverTheSecretAndItsLastHeartbeat() {
+        Node node = slave("slave-1");
+        IssuedCredential issued = service.issue(node.id()).orElseThrow();
+        HeartbeatRecord beat = new HeartbeatRecord(node.id(), T0.plusSeconds(5),
+                new Heartbeat(null, 0, T0.plusSeconds(2), Duration.ofSeconds(9), "1", "", 0));
+        registry.recordHeartbeat(beat);
+
+        RegisteredNode listed = service.list(Optional.empty()).getFirst();
+
+        assertThat(listed.apiKey()).contains(issued.apiKey());
+        assertThat(listed.toString()).doesNotContain(issued.apiSecret());
+        assertThat(listed.lastHeartbeatAt()).contains(T0.plusSeconds(5));
+        assertThat(listed.lastSyncAt()).contains(T0.plusSeconds(2));
+        assertThat(service.find(node.id())).contains(listed);
+    }
+
+    @Test
+    void aNodeIsOnlineWithinTheOfflineTimeoutOfItsLastHeartbeatOfflineAfterAndDisabledWhenDisabled() {
+        Node node = slave("slave-1");
+        NodeAvailability never = service.find(node.id()).orElseThrow().availability();
+        registry.recordHeartbeat(new HeartbeatRecord(node.id(), T0, new Heartbeat(null, 0, null, Duration.ZERO, "",
+                "", 0)));
+        clock.advance(OFFLINE_AFTER);
+        NodeAvailability atBound = service.find(node.id()).orElseThrow().availability();
+        clock.advance(Duration.ofMillis(1));
+        NodeAvailability past = service.list(Optional.empty()).getFirst().availability();
+        service.setActive(node.id(), false);
+        NodeAvailability disabled = service.find(node.id()).orElseThrow().availability();
+
+        assertThat(never).isEqualTo(NodeAvailability.OFFLINE);
+        assertThat(atBound).isEqualTo(NodeAvailability.ONLINE);
+        assertThat(past).isEqualTo(NodeAvailability.OFFLINE);
+        assertThat(disabled).isEqualTo(NodeAvailability.DISABLED);
+    }
+
+    @Test
+    void anEditChangesWhatItNamesAndStampsTheUpdateTime() {
+        Node node = slave("slave-1");
+        clock.advance(Duration.ofMinutes(5));
+
+        RegisteredNode edited = service.update(node.id(), new NodeChanges(Optional.of("slave-one"), Optional.empty(),
+                Optional.of(""), Optional.of(false), Optional.of("{\"batch\":10}"))).orElseThrow();
+
+        assertThat(edited.node()).isEqualTo(new Node(node.id(), NodeType.CHILD, "slave-one", node.description(), "",
+                false, "{\"batch\":10}", node.createdAt(), T0.plus(Duration.ofMinutes(5))));
+        assertThat(listed(node.id())).isEqualTo(edited.node());
+    }
+
+    @Test
+    void anInvalidEditIsRefusedNamingTheFieldAndChangesNothing() {
+        Node node = slave("slave-1");
+        slave("slave-2");
+
+        assertThatThrownBy(() -> service.update(node.id(), new NodeChanges(Optional.empty(), Optional.empty(),
+                Optional.of("ftp://x"), Optional.empty(), Optional.empty())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("api_url:");
+        assertThatThrownBy(() -> service.update(node.id(), new NodeChanges(Optional.of("slave-2"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slave-2");
+        assertThat(listed(node.id())).isEqualTo(node);
+        assertThat(service.update(UUID.randomUUID().toString(), NodeChanges.active(true))).isEmpty();
+    }
+
+    @Test
+    void aDeletedNodesCredentialsStopWorkingAtOnce() {
+        Node node = slave("slave-1");
+        IssuedCredential issued = service.issue(node.id()).orElseThrow();
+
+        assertThat(service.delete(node.id())).isTrue();
+
+        assertThat(service.authenticate(issued.apiKey(), issued.apiSecret())).isEqualTo(INVALID);
+        assertThat(service.find(node.id())).isEmpty();
+        assertThat(service.delete(node.id())).isFalse();
     }
 
     @Test

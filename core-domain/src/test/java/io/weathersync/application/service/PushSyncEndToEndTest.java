@@ -12,7 +12,7 @@ import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.HeartbeatRecord;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
-import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogQuery;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.message.ChangeVerifier;
 import io.weathersync.domain.message.RejectedMessage;
@@ -132,8 +132,8 @@ class PushSyncEndToEndTest {
         assertThat(outcome.fromSeq()).isEqualTo(before);
         assertThat(outcome.toSeq()).isEqualTo(log.head());
         assertThat(outcome.pushed()).isEqualTo(log.changesAfter(before, 1000).changes().size());
-        assertThat(registry.syncLogs(Optional.of(slave.id()), 10)).singleElement()
-                .extracting(SyncLogEntry::success).isEqualTo(true);
+        assertThat(registry.syncLogs(new SyncLogQuery(Optional.of(slave.id()), Optional.empty(), 10, 0)).records())
+                .singleElement().extracting(record -> record.entry().success()).isEqualTo(true);
     }
 
     @Test
@@ -204,8 +204,8 @@ class PushSyncEndToEndTest {
         assertThat(replica.state()).isEqualTo(state);
         assertThat(replica.digest()).isEqualTo(digest);
         assertThat(slaveSide.progress().stats().rejected().get(RejectedMessage.Kind.BAD_SIGNATURE)).isEqualTo(3);
-        assertThat(registry.syncLogs(Optional.of(slave.id()), 10)).singleElement()
-                .extracting(SyncLogEntry::success).isEqualTo(false);
+        assertThat(registry.syncLogs(new SyncLogQuery(Optional.of(slave.id()), Optional.empty(), 10, 0)).records())
+                .singleElement().extracting(record -> record.entry().success()).isEqualTo(false);
     }
 
     @Test

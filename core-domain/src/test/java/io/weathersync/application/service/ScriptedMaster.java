@@ -60,7 +60,7 @@ final class ScriptedMaster implements MasterClient {
 
     @Override
     public HeartbeatReply heartbeat(Heartbeat heartbeat) {
-        return new HeartbeatReply(log.stream(), log.head(), null, null);
+        return new HeartbeatReply(log.stream(), log.head(), null, null, java.time.Duration.ZERO, 0);
     }
 
     @Override

@@ -3,12 +3,18 @@ package io.weathersync.application.service;
 import io.weathersync.adapter.memory.InMemoryChangeLog;
 import io.weathersync.adapter.memory.InMemoryMasterClient;
 import io.weathersync.adapter.memory.InMemoryReplica;
+import io.weathersync.application.port.out.HeartbeatReply;
+import io.weathersync.application.port.out.MasterClient;
+import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.NodeIdentity;
+import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.SyncState;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.status.ClusterStatus;
@@ -27,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import static io.weathersync.testing.TestReadings.T0;
 import static io.weathersync.testing.TestReadings.reading;
@@ -243,7 +250,6 @@ class SlaveHeartbeatServiceTest {
         assertThat(master.state()).isEqualTo(NodeState.RUNNING);
         assertThat(master.host()).isEqualTo("127.0.0.1");
         assertThat(master.port()).isEqualTo(8080);
-        assertThat(master.tasksCount()).isEqualTo(2);
         assertThat(master.lagChanges()).isZero();
         assertThat(self.state()).isEqualTo(NodeState.RUNNING);
         assertThat(self.host()).isEqualTo("10.0.0.8");
@@ -291,5 +297,70 @@ class SlaveHeartbeatServiceTest {
         assertThat(atBound).isEqualTo(NodeState.RUNNING);
         assertThat(past).isEqualTo(NodeState.OFFLINE);
         assertThat(back).isEqualTo(NodeState.RUNNING);
+    }
+
+    @Test
+    void theMastersUptimeAndTasksAreWhatItsLastAnswerSaidGrownByTheTimeSince() {
+        MasterClient describing = new MasterClient() {
+            @Override
+            public ChangePage changesAfter(long after, int limit) {
+                return client.changesAfter(after, limit);
+            }
+
+            @Override
+            public HeartbeatReply heartbeat(Heartbeat heartbeat) {
+                return new HeartbeatReply(log.stream(), log.head(), null, "slave-1", Duration.ofSeconds(7200), 3);
+            }
+
+            @Override
+            public void reportResult(SyncLogEntry entry) {
+            }
+
+            @Override
+            public SyncOutcome requestSync(String slaveName, Optional<ReadingRange> repair) {
+                return client.requestSync(slaveName, repair);
+            }
+        };
+        SlaveHeartbeatService beats = new SlaveHeartbeatService(describing, replica, replication.progress(),
+                replication.trust(), () -> { }, SELF, MASTER, aggregator, clock);
+
+        beats.beat();
+        clock.advance(Duration.ofSeconds(30));
+        NodeStatus master = line(beats.status(), "master");
+
+        assertThat(master.uptimeSeconds()).isEqualTo(7230);
+        assertThat(master.tasksCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusedSlaveKeepsServingButIsDegradedWithTheReasonUntilTheMasterAcceptsItAgain() {
+        service.beat();
+        client.refuse("the master refuses this slave (HTTP 401: invalid credentials); set CASCADE_API_KEY");
+
+        boolean answered = service.beat();
+        NodeStatus refused = line(service.status(), "slave-1");
+        NodeStatus master = line(service.status(), "master");
+        client.refuse(null);
+        service.beat();
+        NodeStatus accepted = line(service.status(), "slave-1");
+
+        assertThat(answered).isFalse();
+        assertThat(refused.state()).isEqualTo(NodeState.DEGRADED);
+        assertThat(refused.problem()).contains("HTTP 401").contains("CASCADE_API_KEY");
+        assertThat(master.state()).as("the master answers, it only refuses").isEqualTo(NodeState.RUNNING);
+        assertThat(accepted.state()).isEqualTo(NodeState.RUNNING);
+        assertThat(accepted.problem()).isNull();
+        assertThat(service.refusal()).isEmpty();
+    }
+
+    @Test
+    void theRefusalIsToldToTheHealthCheckAndAnOutageDoesNotClearIt() {
+        client.refuse("the master refuses this slave (HTTP 403: node is disabled)");
+        service.beat();
+        client.refuse(null);
+        client.reachable(false);
+        service.beat();
+
+        assertThat(service.refusal()).contains("the master refuses this slave (HTTP 403: node is disabled)");
     }
 }

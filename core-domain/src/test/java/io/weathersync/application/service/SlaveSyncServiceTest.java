@@ -9,6 +9,9 @@ import io.weathersync.domain.cluster.HeartbeatRecord;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogQuery;
+import io.weathersync.domain.cluster.SyncLogRecord;
+import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.message.ChangeVerifier;
 import io.weathersync.domain.model.Change;
@@ -96,7 +99,12 @@ class SlaveSyncServiceTest {
     }
 
     private List<SyncLogEntry> syncLog() {
-        return registry.syncLogs(Optional.of(slave.id()), 10);
+        return entries(Optional.of(slave.id()));
+    }
+
+    private List<SyncLogEntry> entries(Optional<String> nodeId) {
+        return registry.syncLogs(new SyncLogQuery(nodeId, Optional.empty(), 10, 0)).records().stream()
+                .map(SyncLogRecord::entry).toList();
     }
 
     @Test
@@ -216,14 +224,14 @@ class SlaveSyncServiceTest {
                 .isInstanceOf(NoSuchElementException.class)
                 .hasMessage("slave_name: no slave named 'master-1'");
         assertThat(transport.pushed()).isEmpty();
-        assertThat(registry.syncLogs(Optional.empty(), 10)).isEmpty();
+        assertThat(entries(Optional.empty())).isEmpty();
     }
 
     @Test
     void aDisabledSlaveIsRefusedAndNothingIsPushed() {
         append(2);
         service();
-        registry.setActive(slave.id(), false);
+        registry.update(slave.withActive(false));
 
         assertThatThrownBy(() -> service().sync("slave-1", Optional.empty()))
                 .isInstanceOf(IllegalStateException.class)
@@ -241,7 +249,7 @@ class SlaveSyncServiceTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("slave 'slave-2' has no api_url to push to");
         assertThat(transport.pushed()).isEmpty();
-        assertThat(registry.syncLogs(Optional.empty(), 10)).isEmpty();
+        assertThat(entries(Optional.empty())).isEmpty();
     }
 
     @Test
@@ -255,8 +263,8 @@ class SlaveSyncServiceTest {
                 .hasMessage("connection refused by " + URL);
 
         assertThat(pushes()).extracting(SyncPush::after).containsExactly(2L);
-        assertThat(syncLog()).singleElement().isEqualTo(new SyncLogEntry(slave.id(), clock.instant(), "push", false,
-                2, 5, 3, "connection refused by " + URL));
+        assertThat(syncLog()).singleElement().isEqualTo(SyncLogEntry.at(slave.id(), SyncOperation.SYNC_REQUEST,
+                false, 3, 2, 5, clock.instant(), "connection refused by " + URL));
     }
 
     @Test
@@ -270,7 +278,7 @@ class SlaveSyncServiceTest {
 
         assertThat(syncLog()).singleElement().satisfies(entry -> {
             assertThat(entry.success()).isFalse();
-            assertThat(entry.kind()).isEqualTo("push");
+            assertThat(entry.operation()).isEqualTo(SyncOperation.SYNC_REQUEST);
             assertThat(entry.toSeq()).isEqualTo(4);
         });
     }
@@ -282,8 +290,8 @@ class SlaveSyncServiceTest {
 
         service().sync("slave-1", Optional.empty());
 
-        assertThat(syncLog()).containsExactly(new SyncLogEntry(slave.id(), clock.instant(), "push", true, 2, 7, 5,
-                ""));
+        assertThat(syncLog()).containsExactly(SyncLogEntry.at(slave.id(), SyncOperation.SYNC_REQUEST, true, 5, 2, 7,
+                clock.instant(), ""));
     }
 
     @Test

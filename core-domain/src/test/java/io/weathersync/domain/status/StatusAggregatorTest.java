@@ -176,6 +176,22 @@ class StatusAggregatorTest {
     }
 
     @Test
+    void aNodeWithAProblemIsDegradedAndSaysWhyUnlessItIsOffline() {
+        NodeObservation refused = new NodeObservation("slave-1", NodeRole.SLAVE, "10.0.0.7", 8081,
+                Duration.ofSeconds(3600), 2, NOW, NOW, MASTER_STREAM, 100, "the master refuses this slave");
+        NodeObservation silent = new NodeObservation("slave-1", NodeRole.SLAVE, "10.0.0.7", 8081,
+                Duration.ofSeconds(3600), 2, NOW.minusSeconds(46), NOW, MASTER_STREAM, 100, "the master refuses");
+
+        NodeStatus degraded = one(refused, 100);
+
+        assertThat(degraded.state()).isEqualTo(NodeState.DEGRADED);
+        assertThat(degraded.problem()).isEqualTo("the master refuses this slave");
+        assertThat(degraded.online()).isTrue();
+        assertThat(one(silent, 100).state()).isEqualTo(NodeState.OFFLINE);
+        assertThat(one(slave(NOW, NOW, MASTER_STREAM, 100), 100).problem()).isNull();
+    }
+
+    @Test
     void noNodesGiveEmptyTotals() {
         ClusterStatus status = aggregator.aggregate(MASTER_STREAM, 0, List.of());
 

@@ -6,6 +6,8 @@ import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.StoredCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogRecord;
+import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.domain.model.StreamId;
 
 import org.jdbi.v3.core.Handle;
@@ -19,26 +21,40 @@ import java.time.Instant;
 /** Maps the registry's domain records to its rows and back. */
 final class ClusterRows {
 
-    static final String NODE = "node_id, node_type, node_name, description, api_url, active, created_at";
+    static final String NODE =
+            "node_id, node_type, node_name, description, api_url, active, sync_config, created_at, updated_at";
     static final String CREDENTIAL = "node_id, api_key, secret_hash";
     static final String HEARTBEAT =
             "node_id, received_at, stream_id, applied_seq, last_sync, uptime_ms, version, host, port";
+    /** Columns written; {@code logged_at} is when the operation completed. */
     static final String SYNC_LOG =
-            "node_id, logged_at, kind, succeeded, from_seq, to_seq, item_count, detail";
+            "node_id, kind, succeeded, item_count, from_seq, to_seq, started_at, logged_at, task_id, detail";
 
     private ClusterRows() {
     }
 
     static Update insertNode(Handle h, Node node) {
-        return h.createUpdate("INSERT INTO cluster_nodes (" + NODE + ") VALUES (:id, :type, :name, :description,"
-                        + " :api_url, :active, :created_at)")
-                .bind("id", node.id())
+        return bindNode(h.createUpdate("INSERT INTO cluster_nodes (" + NODE + ") VALUES (:id, :type, :name,"
+                + " :description, :api_url, :active, :sync_config, :created_at, :updated_at)"), node);
+    }
+
+    /** Replaces what can change of the node with {@code node.id()}. */
+    static Update updateNode(Handle h, Node node) {
+        return bindNode(h.createUpdate("UPDATE cluster_nodes SET node_name = :name, description = :description,"
+                + " api_url = :api_url, active = :active, sync_config = :sync_config, updated_at = :updated_at"
+                + " WHERE node_id = :id"), node);
+    }
+
+    private static Update bindNode(Update update, Node node) {
+        return update.bind("id", node.id())
                 .bind("type", node.type().code())
                 .bind("name", node.name())
                 .bind("description", node.description())
                 .bind("api_url", node.apiUrl())
                 .bind("active", node.active())
-                .bind("created_at", node.createdAt().toEpochMilli());
+                .bind("sync_config", node.syncConfig())
+                .bind("created_at", node.createdAt().toEpochMilli())
+                .bind("updated_at", node.updatedAt().toEpochMilli());
     }
 
     /** Inserts the node's heartbeat, or replaces the one it has. */
@@ -62,22 +78,25 @@ final class ClusterRows {
     }
 
     static Update insertSyncLog(Handle h, SyncLogEntry entry) {
-        return h.createUpdate("INSERT INTO cluster_sync_logs (" + SYNC_LOG + ") VALUES (:node_id, :logged_at, :kind,"
-                        + " :succeeded, :from_seq, :to_seq, :item_count, :detail)")
+        return h.createUpdate("INSERT INTO cluster_sync_logs (" + SYNC_LOG + ") VALUES (:node_id, :kind,"
+                        + " :succeeded, :item_count, :from_seq, :to_seq, :started_at, :logged_at, :task_id, :detail)")
                 .bind("node_id", entry.nodeId())
-                .bind("logged_at", entry.at().toEpochMilli())
-                .bind("kind", entry.kind())
+                .bind("kind", entry.operation().wireName())
                 .bind("succeeded", entry.success())
+                .bind("item_count", entry.count())
                 .bind("from_seq", entry.fromSeq())
                 .bind("to_seq", entry.toSeq())
-                .bind("item_count", entry.count())
+                .bind("started_at", entry.startedAt().toEpochMilli())
+                .bind("logged_at", entry.completedAt().toEpochMilli())
+                .bind("task_id", entry.taskId())
                 .bind("detail", entry.detail());
     }
 
     static Node node(ResultSet rs) throws SQLException {
         return new Node(rs.getString("node_id"), NodeType.ofCode(rs.getInt("node_type")), rs.getString("node_name"),
                 rs.getString("description"), rs.getString("api_url"), rs.getBoolean("active"),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("sync_config"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 
     static StoredCredential credential(ResultSet rs) throws SQLException {
@@ -95,9 +114,15 @@ final class ClusterRows {
                 heartbeat);
     }
 
-    static SyncLogEntry syncLog(ResultSet rs) throws SQLException {
-        return new SyncLogEntry(rs.getString("node_id"), Instant.ofEpochMilli(rs.getLong("logged_at")),
-                rs.getString("kind"), rs.getBoolean("succeeded"), rs.getLong("from_seq"), rs.getLong("to_seq"),
-                rs.getInt("item_count"), rs.getString("detail"));
+    /** A sync log row read with {@code log_id, } + {@link #SYNC_LOG}. */
+    static SyncLogRecord syncLog(ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        long id = rs.getLong("log_id");
+        SyncOperation operation = SyncOperation.named(kind).orElseThrow(() -> new SQLException(
+                "cluster_sync_logs.kind: unknown operation '" + kind + "' in row " + id));
+        return new SyncLogRecord(id, new SyncLogEntry(rs.getString("node_id"), operation,
+                rs.getBoolean("succeeded"), rs.getInt("item_count"), rs.getLong("from_seq"), rs.getLong("to_seq"),
+                Instant.ofEpochMilli(rs.getLong("started_at")), Instant.ofEpochMilli(rs.getLong("logged_at")),
+                rs.getString("task_id"), rs.getString("detail")));
     }
 }

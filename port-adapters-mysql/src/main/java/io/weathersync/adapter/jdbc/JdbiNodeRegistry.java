@@ -6,6 +6,9 @@ import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.StoredCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogPage;
+import io.weathersync.domain.cluster.SyncLogQuery;
+import io.weathersync.domain.cluster.SyncLogRecord;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -79,11 +82,14 @@ public final class JdbiNodeRegistry implements NodeRegistry {
         if (value == null) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + ClusterRows.NODE + " FROM cluster_nodes WHERE "
-                        + column + " = :value")
+        return jdbi.withHandle(h -> findBy(h, column, value));
+    }
+
+    private static Optional<Node> findBy(Handle h, String column, String value) {
+        return h.createQuery("SELECT " + ClusterRows.NODE + " FROM cluster_nodes WHERE " + column + " = :value")
                 .bind("value", value)
                 .map((rs, ctx) -> ClusterRows.node(rs))
-                .findOne());
+                .findOne();
     }
 
     @Override
@@ -98,11 +104,30 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     }
 
     @Override
-    public boolean setActive(String id, boolean active) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE cluster_nodes SET active = :active WHERE node_id = :id")
-                .bind("active", active)
-                .bind("id", id)
-                .execute()) > 0;
+    public boolean update(Node node) {
+        Objects.requireNonNull(node, "node: must not be null");
+        return jdbi.inTransaction(h -> {
+            Optional<Node> named = findBy(h, "node_name", node.name());
+            if (named.isPresent() && !named.get().id().equals(node.id())) {
+                throw new IllegalArgumentException("name: a node named '" + node.name() + "' already exists");
+            }
+            try {
+                return ClusterRows.updateNode(h, node).execute() > 0;
+            } catch (UnableToExecuteStatementException e) {
+                throw isDuplicate(e) ? new IllegalArgumentException("name: '" + node.name()
+                        + "' was taken concurrently", e) : e;
+            }
+        });
+    }
+
+    @Override
+    public boolean remove(String id) {
+        return jdbi.inTransaction(h -> {
+            for (String table : new String[] {"cluster_credentials", "cluster_heartbeats"}) {
+                h.createUpdate("DELETE FROM " + table + " WHERE node_id = :id").bind("id", id).execute();
+            }
+            return h.createUpdate("DELETE FROM cluster_nodes WHERE node_id = :id").bind("id", id).execute() > 0;
+        });
     }
 
     @Override
@@ -129,12 +154,21 @@ public final class JdbiNodeRegistry implements NodeRegistry {
 
     @Override
     public Optional<StoredCredential> credentialByKey(String apiKey) {
-        if (apiKey == null) {
+        return credentialBy("api_key", apiKey);
+    }
+
+    @Override
+    public Optional<StoredCredential> credentialOf(String nodeId) {
+        return credentialBy("node_id", nodeId);
+    }
+
+    private Optional<StoredCredential> credentialBy(String column, String value) {
+        if (value == null) {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ClusterRows.CREDENTIAL
-                        + " FROM cluster_credentials WHERE api_key = :key")
-                .bind("key", apiKey)
+                        + " FROM cluster_credentials WHERE " + column + " = :value")
+                .bind("value", value)
                 .map((rs, ctx) -> ClusterRows.credential(rs))
                 .findOne());
     }
@@ -143,6 +177,15 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     public void recordHeartbeat(HeartbeatRecord record) {
         Objects.requireNonNull(record, "heartbeat: must not be null");
         jdbi.useHandle(h -> ClusterRows.upsertHeartbeat(h, record).execute());
+    }
+
+    @Override
+    public Optional<HeartbeatRecord> lastHeartbeat(String nodeId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ClusterRows.HEARTBEAT
+                        + " FROM cluster_heartbeats WHERE node_id = :id")
+                .bind("id", nodeId)
+                .map((rs, ctx) -> ClusterRows.heartbeat(rs))
+                .findOne());
     }
 
     @Override
@@ -160,16 +203,24 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     }
 
     @Override
-    public List<SyncLogEntry> syncLogs(Optional<String> nodeId, int limit) {
-        Objects.requireNonNull(nodeId, "nodeId: must not be null (use Optional.empty())");
-        if (limit < 1) {
-            return List.of();
-        }
-        return jdbi.withHandle(h -> {
-            Query query = h.createQuery("SELECT " + ClusterRows.SYNC_LOG + " FROM cluster_sync_logs"
-                    + (nodeId.isPresent() ? " WHERE node_id = :node_id" : "") + " ORDER BY log_id DESC LIMIT :limit");
-            nodeId.ifPresent(id -> query.bind("node_id", id));
-            return query.bind("limit", limit).map((rs, ctx) -> ClusterRows.syncLog(rs)).list();
+    public SyncLogPage syncLogs(SyncLogQuery query) {
+        Objects.requireNonNull(query, "query: must not be null");
+        String where = " FROM cluster_sync_logs WHERE 1 = 1"
+                + (query.nodeId().isPresent() ? " AND node_id = :node_id" : "")
+                + (query.operation().isPresent() ? " AND kind = :kind" : "");
+        return jdbi.inTransaction(h -> {
+            Query page = bindFilter(h.createQuery("SELECT log_id, " + ClusterRows.SYNC_LOG + where
+                    + " ORDER BY log_id DESC LIMIT :limit OFFSET :offset"), query);
+            List<SyncLogRecord> records = page.bind("limit", query.limit()).bind("offset", query.offset())
+                    .map((rs, ctx) -> ClusterRows.syncLog(rs)).list();
+            long total = bindFilter(h.createQuery("SELECT COUNT(*)" + where), query).mapTo(Long.class).one();
+            return new SyncLogPage(records, Math.max(total, records.size()));
         });
+    }
+
+    private static Query bindFilter(Query query, SyncLogQuery filter) {
+        filter.nodeId().ifPresent(id -> query.bind("node_id", id));
+        filter.operation().ifPresent(op -> query.bind("kind", op.wireName()));
+        return query;
     }
 }

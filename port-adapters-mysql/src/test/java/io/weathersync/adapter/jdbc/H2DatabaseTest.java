@@ -69,6 +69,7 @@ class H2DatabaseTest {
         try (Connection old = DriverManager.getConnection(JdbcUrl.parse(url()).url(), "sa", "");
              Statement statement = old.createStatement()) {
             statement.execute("INSERT INTO log_cities (city_key, observed_at) VALUES ('oslo', 42)");
+            OldRegistryRows.insert(statement, "");
         }
 
         try (Database database = Database.open(url(), "sa", "")) {
@@ -78,8 +79,9 @@ class H2DatabaseTest {
 
             // Flyway's own row for creating the schema has no version.
             assertThat(history(database)).filteredOn(row -> !row.startsWith(":"))
-                    .containsExactly("1:TRUE", "2:TRUE");
+                    .startsWith("1:TRUE", "2:TRUE").hasSizeGreaterThan(2).allMatch(row -> row.endsWith(":TRUE"));
             assertThat(observedAtOfLogCities(database)).containsExactly(42L);
+            OldRegistryRows.assertMigrated(database);
             assertThat(cities.find(new City("atlantisxyz"))).contains(missed);
         }
     }

@@ -60,6 +60,7 @@ class MariaDbDatabaseIT {
         TestDatabases.migrateOnlyTo(url, OLD.user(), OLD.password(), "1");
         try (Connection old = OLD.admin(); Statement statement = old.createStatement()) {
             statement.execute("INSERT INTO " + OLD.name() + ".log_cities (city_key, observed_at) VALUES ('oslo', 42)");
+            OldRegistryRows.insert(statement, OLD.name() + ".");
         }
 
         Database database = OLD.open(url);
@@ -68,8 +69,10 @@ class MariaDbDatabaseIT {
                 Instant.parse("2026-11-23T10:00:00Z"));
         cities.remember(new City("Zocca"), found);
 
-        assertThat(history(database)).containsExactly("1:1", "2:1");
+        assertThat(history(database)).startsWith("1:1", "2:1").hasSizeGreaterThan(2)
+                .allMatch(row -> row.endsWith(":1"));
         assertThat(observedAtOfLogCities(database)).containsExactly(42L);
+        OldRegistryRows.assertMigrated(database);
         assertThat(cities.find(new City("zocca"))).contains(found);
     }
 

@@ -1,20 +1,11 @@
 package io.weathersync.application.port.in;
 
-import io.weathersync.domain.cluster.SyncLogEntry;
-
-import java.util.List;
-import java.util.Optional;
+import io.weathersync.domain.cluster.SyncLogPage;
+import io.weathersync.domain.cluster.SyncLogQuery;
 
 /** Reads the master's sync log. */
 public interface ReadSyncLogsUseCase {
 
-    /** Largest page. */
-    int MAX_LIMIT = 500;
-
-    /**
-     * The newest entries, of one node or all.
-     *
-     * @throws IllegalArgumentException when {@code limit} is outside 1…{@link #MAX_LIMIT}
-     */
-    List<SyncLogEntry> read(Optional<String> nodeId, int limit);
+    /** The page {@code query} asks for, newest first, with the number of entries it selects in all. */
+    SyncLogPage read(SyncLogQuery query);
 }

@@ -5,6 +5,8 @@ import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.StoredCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogPage;
+import io.weathersync.domain.cluster.SyncLogQuery;
 
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +30,19 @@ public interface NodeRegistry {
     /** All nodes, or those of one type, by creation time. */
     List<Node> list(Optional<NodeType> type);
 
-    /** Enables or disables a node; false when there is no such node. */
-    boolean setActive(String id, boolean active);
+    /**
+     * Replaces what can change of the node with {@code node.id()} (name, description, URL, enabled, sync config,
+     * update time); false when there is no such node.
+     *
+     * @throws IllegalArgumentException when the new name is another node's
+     */
+    boolean update(Node node);
+
+    /**
+     * Removes a node with its credential and its heartbeat, so its key stops working at once; its sync log
+     * entries stay. False when there is no such node.
+     */
+    boolean remove(String id);
 
     /** Stores a node's credential, revoking any earlier one of that node. */
     void replaceCredential(StoredCredential credential);
@@ -37,8 +50,14 @@ public interface NodeRegistry {
     /** The credential with {@code apiKey}. */
     Optional<StoredCredential> credentialByKey(String apiKey);
 
+    /** The current credential of the node {@code nodeId}. */
+    Optional<StoredCredential> credentialOf(String nodeId);
+
     /** Records a heartbeat, replacing the node's previous one. */
     void recordHeartbeat(HeartbeatRecord heartbeat);
+
+    /** The last heartbeat of the node {@code nodeId}. */
+    Optional<HeartbeatRecord> lastHeartbeat(String nodeId);
 
     /** Every node's last heartbeat. */
     List<HeartbeatRecord> lastHeartbeats();
@@ -46,6 +65,6 @@ public interface NodeRegistry {
     /** Appends to the sync log. */
     void appendSyncLog(SyncLogEntry entry);
 
-    /** The newest {@code limit} sync log entries, of one node or all, newest first. */
-    List<SyncLogEntry> syncLogs(Optional<String> nodeId, int limit);
+    /** The page of the sync log {@code query} asks for, newest first, with how many entries it selects in all. */
+    SyncLogPage syncLogs(SyncLogQuery query);
 }

@@ -6,6 +6,10 @@ import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.StoredCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogPage;
+import io.weathersync.domain.cluster.SyncLogQuery;
+import io.weathersync.domain.cluster.SyncLogRecord;
+import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.domain.model.StreamId;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +41,25 @@ public abstract class NodeRegistryContract {
                 "0.1.0", "10.0.0.7", 8081);
     }
 
-    private static SyncLogEntry log(String nodeId, long minutes, String detail) {
-        return new SyncLogEntry(nodeId, T.plus(Duration.ofMinutes(minutes)), "pull", true, minutes, minutes + 10,
-                11, detail);
+    private static SyncLogEntry log(String nodeId, long minutes, SyncOperation operation, String detail) {
+        return SyncLogEntry.at(nodeId, operation, true, 11, minutes, minutes + 10, T.plus(Duration.ofMinutes(minutes)),
+                detail);
+    }
+
+    private static SyncLogPage page(NodeRegistry registry, Optional<String> nodeId, Optional<SyncOperation> operation,
+                                    int limit, int offset) {
+        return registry.syncLogs(new SyncLogQuery(nodeId, operation, limit, offset));
+    }
+
+    private static List<SyncLogEntry> entries(SyncLogPage page) {
+        return page.records().stream().map(SyncLogRecord::entry).toList();
     }
 
     @Test
     void anAddedNodeIsFoundByIdAndByNameWithEveryField() {
         NodeRegistry registry = createRegistry();
         Node node = new Node(UUID.randomUUID().toString(), NodeType.CHILD, "slave-1", "北京 slave",
-                "https://x.example/api", false, T);
+                "https://x.example/api", false, "{\"region\":\"华北\",\"interval\":60}", T, T.plusMillis(1));
         Node bare = new Node(UUID.randomUUID().toString(), NodeType.PARENT, "master", null, null, true, T);
 
         registry.add(node);
@@ -104,25 +117,70 @@ public abstract class NodeRegistryContract {
     }
 
     @Test
-    void aNodeCanBeDisabledAndEnabledAgain() {
+    void anUpdateReplacesWhatCanChangeAndKeepsTheIdTypeAndCreationTime() {
         NodeRegistry registry = createRegistry();
         Node node = node("slave-1", NodeType.CHILD, 0);
         registry.add(node);
+        Node edited = new Node(node.id(), NodeType.PARENT, "slave-one", "renamed", "", false,
+                "{\"batch\":500}", T.plusSeconds(99), T.plusSeconds(120));
 
-        assertThat(registry.setActive(node.id(), false)).isTrue();
-        assertThat(registry.find(node.id())).contains(node.withActive(false));
-        assertThat(registry.setActive(node.id(), true)).isTrue();
-        assertThat(registry.find(node.id())).contains(node);
+        assertThat(registry.update(edited)).isTrue();
+
+        Node stored = registry.find(node.id()).orElseThrow();
+        assertThat(stored).isEqualTo(new Node(node.id(), NodeType.CHILD, "slave-one", "renamed", "", false,
+                "{\"batch\":500}", node.createdAt(), T.plusSeconds(120)));
+        assertThat(registry.findByName("slave-1")).isEmpty();
+        assertThat(registry.findByName("slave-one")).contains(stored);
     }
 
     @Test
-    void settingAnUnknownNodeActiveIsFalseAndChangesNothing() {
+    void anUpdateToAnotherNodesNameIsRejectedAndChangesNothing() {
         NodeRegistry registry = createRegistry();
-        Node node = node("slave-1", NodeType.CHILD, 0);
-        registry.add(node);
+        Node one = node("slave-1", NodeType.CHILD, 0);
+        Node two = node("slave-2", NodeType.CHILD, 1);
+        registry.add(one);
+        registry.add(two);
 
-        assertThat(registry.setActive(UUID.randomUUID().toString(), false)).isFalse();
-        assertThat(registry.list(Optional.empty())).containsExactly(node);
+        assertThatThrownBy(() -> registry.update(new Node(two.id(), NodeType.CHILD, "slave-1", "", "", true, T)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slave-1");
+        assertThat(registry.find(two.id())).contains(two);
+    }
+
+    @Test
+    void updatingAnUnknownNodeIsFalseAndAddsNothing() {
+        NodeRegistry registry = createRegistry();
+
+        assertThat(registry.update(node("ghost", NodeType.CHILD, 0))).isFalse();
+        assertThat(registry.list(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void aRemovedNodeLosesItsCredentialAndHeartbeatButNotItsSyncLog() {
+        NodeRegistry registry = createRegistry();
+        Node gone = node("slave-1", NodeType.CHILD, 0);
+        Node stays = node("slave-2", NodeType.CHILD, 1);
+        registry.add(gone);
+        registry.add(stays);
+        StoredCredential credential = new StoredCredential(gone.id(), "CN" + "a".repeat(32), "salt$hash");
+        registry.replaceCredential(credential);
+        registry.recordHeartbeat(new HeartbeatRecord(gone.id(), T, heartbeat(3)));
+        HeartbeatRecord staysBeat = new HeartbeatRecord(stays.id(), T, heartbeat(4));
+        registry.recordHeartbeat(staysBeat);
+        SyncLogEntry logged = log(gone.id(), 0, SyncOperation.CATCH_UP, "");
+        registry.appendSyncLog(logged);
+
+        assertThat(registry.remove(gone.id())).isTrue();
+
+        assertThat(registry.find(gone.id())).isEmpty();
+        assertThat(registry.credentialByKey(credential.apiKey())).isEmpty();
+        assertThat(registry.credentialOf(gone.id())).isEmpty();
+        assertThat(registry.lastHeartbeat(gone.id())).isEmpty();
+        assertThat(registry.lastHeartbeats()).containsExactly(staysBeat);
+        assertThat(registry.list(Optional.empty())).containsExactly(stays);
+        assertThat(entries(page(registry, Optional.of(gone.id()), Optional.empty(), 10, 0))).containsExactly(logged);
+        assertThat(registry.remove(gone.id())).isFalse();
+        registry.add(node("slave-1", NodeType.CHILD, 2));
+        assertThat(registry.findByName("slave-1")).isPresent();
     }
 
     @Test
@@ -136,6 +194,8 @@ public abstract class NodeRegistryContract {
 
         assertThat(registry.credentialByKey("CN" + "a".repeat(32))).contains(credential);
         assertThat(registry.credentialByKey("CN" + "b".repeat(32))).isEmpty();
+        assertThat(registry.credentialOf(node.id())).contains(credential);
+        assertThat(registry.credentialOf(UUID.randomUUID().toString())).isEmpty();
     }
 
     @Test
@@ -151,6 +211,7 @@ public abstract class NodeRegistryContract {
 
         assertThat(registry.credentialByKey(old.apiKey())).isEmpty();
         assertThat(registry.credentialByKey(fresh.apiKey())).contains(fresh);
+        assertThat(registry.credentialOf(node.id())).contains(fresh);
     }
 
     @Test
@@ -185,6 +246,9 @@ public abstract class NodeRegistryContract {
         registry.recordHeartbeat(oneLatest);
 
         assertThat(registry.lastHeartbeats()).containsExactlyInAnyOrder(oneLatest, twoOnly);
+        assertThat(registry.lastHeartbeat(one.id())).contains(oneLatest);
+        assertThat(registry.lastHeartbeat(two.id())).contains(twoOnly);
+        assertThat(registry.lastHeartbeat(UUID.randomUUID().toString())).isEmpty();
     }
 
     @Test
@@ -196,7 +260,7 @@ public abstract class NodeRegistryContract {
     }
 
     @Test
-    void syncLogsAreNewestFirstLimitedAndFilteredByNode() {
+    void syncLogsAreNewestFirstInPagesFilteredByNodeAndOperationWithTheirTotal() {
         NodeRegistry registry = createRegistry();
         Node one = node("slave-1", NodeType.CHILD, 0);
         Node two = node("slave-2", NodeType.CHILD, 1);
@@ -205,18 +269,48 @@ public abstract class NodeRegistryContract {
         List<SyncLogEntry> ones = new ArrayList<>();
         List<SyncLogEntry> twos = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            SyncLogEntry a = log(one.id(), 2 * i, "one " + i);
-            SyncLogEntry b = log(two.id(), 2 * i + 1, "two " + i);
+            SyncLogEntry a = log(one.id(), 2 * i, i % 2 == 0 ? SyncOperation.CATCH_UP : SyncOperation.SYNC_REQUEST,
+                    "one " + i);
+            SyncLogEntry b = log(two.id(), 2 * i + 1, SyncOperation.REPORT_RESULT, "two " + i);
             registry.appendSyncLog(a);
             registry.appendSyncLog(b);
             ones.add(a);
             twos.add(b);
         }
 
-        assertThat(registry.syncLogs(Optional.empty(), 3)).containsExactly(twos.get(4), ones.get(4), twos.get(3));
-        assertThat(registry.syncLogs(Optional.of(one.id()), 2)).containsExactly(ones.get(4), ones.get(3));
-        assertThat(registry.syncLogs(Optional.of(two.id()), 100)).containsExactlyElementsOf(twos.reversed());
-        assertThat(registry.syncLogs(Optional.of(UUID.randomUUID().toString()), 10)).isEmpty();
+        SyncLogPage newest = page(registry, Optional.empty(), Optional.empty(), 3, 0);
+        assertThat(entries(newest)).containsExactly(twos.get(4), ones.get(4), twos.get(3));
+        assertThat(newest.total()).isEqualTo(10);
+        assertThat(entries(page(registry, Optional.empty(), Optional.empty(), 3, 8)))
+                .containsExactly(twos.get(0), ones.get(0));
+        assertThat(entries(page(registry, Optional.of(one.id()), Optional.empty(), 2, 1)))
+                .containsExactly(ones.get(3), ones.get(2));
+        SyncLogPage catchUps = page(registry, Optional.of(one.id()), Optional.of(SyncOperation.CATCH_UP), 10, 0);
+        assertThat(entries(catchUps)).containsExactly(ones.get(4), ones.get(2), ones.get(0));
+        assertThat(catchUps.total()).isEqualTo(3);
+        assertThat(entries(page(registry, Optional.empty(), Optional.of(SyncOperation.REPORT_RESULT), 200, 0)))
+                .containsExactlyElementsOf(twos.reversed());
+        SyncLogPage beyond = page(registry, Optional.of(two.id()), Optional.empty(), 10, 50);
+        assertThat(beyond.records()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(5);
+        assertThat(page(registry, Optional.of(UUID.randomUUID().toString()), Optional.empty(), 10, 0).total()).isZero();
+    }
+
+    @Test
+    void syncLogIdsRiseInTheOrderEntriesWereAppended() {
+        NodeRegistry registry = createRegistry();
+        Node node = node("slave-1", NodeType.CHILD, 0);
+        registry.add(node);
+        for (int i = 0; i < 3; i++) {
+            registry.appendSyncLog(log(node.id(), 0, SyncOperation.CATCH_UP, "same time " + i));
+        }
+
+        List<SyncLogRecord> records = page(registry, Optional.empty(), Optional.empty(), 10, 0).records();
+
+        assertThat(records).extracting(SyncLogRecord::id).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+                .doesNotHaveDuplicates();
+        assertThat(records).extracting(r -> r.entry().detail()).containsExactly("same time 2", "same time 1",
+                "same time 0");
     }
 
     @Test
@@ -224,13 +318,15 @@ public abstract class NodeRegistryContract {
         NodeRegistry registry = createRegistry();
         Node node = node("slave-1", NodeType.CHILD, 0);
         registry.add(node);
-        SyncLogEntry failed = new SyncLogEntry(node.id(), T, "report", false, 0, 0, 0, "x".repeat(2000));
-        SyncLogEntry pushed = new SyncLogEntry(node.id(), T.plusMillis(1), "push", true, 1, 5_000_000_000L, 1000,
-                "上海 ok");
+        SyncLogEntry failed = new SyncLogEntry(node.id(), SyncOperation.REPORT_RESULT, false, 0, 0, 0, T,
+                T.plusSeconds(2), "t".repeat(SyncLogEntry.MAX_TASK_ID), "x".repeat(SyncLogEntry.MAX_DETAIL));
+        SyncLogEntry pushed = new SyncLogEntry(node.id(), SyncOperation.SYNC_REQUEST, true, 1000, 1, 5_000_000_000L,
+                T.plusMillis(1), T.plusMillis(1500), "", "上海 ok");
 
         registry.appendSyncLog(failed);
         registry.appendSyncLog(pushed);
 
-        assertThat(registry.syncLogs(Optional.of(node.id()), 10)).containsExactly(pushed, failed);
+        assertThat(entries(page(registry, Optional.of(node.id()), Optional.empty(), 10, 0)))
+                .containsExactly(pushed, failed);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterClient;
+import io.weathersync.application.port.out.MasterRefusedException;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * A slave's client of its master over HTTP (DESIGN "HTTP API", seed 002): every call carries
  * {@code Authorization: AK-SK key:secret}; replies are {@code {"code":0,"message":…,"data":…}}. Anything but a
  * good reply (non-2xx, a non-zero code, I/O error, timeout, malformed body) is a
- * {@link MasterUnavailableException} saying which, never containing the secret.
+ * {@link MasterUnavailableException} saying which, never containing the secret; a refusal of this slave (401, or
+ * 403 for a disabled node) is its {@link MasterRefusedException}, saying what the operator can do.
  */
 public final class HttpMasterClient implements MasterClient, AutoCloseable {
 
@@ -94,17 +96,17 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
     @Override
     public void reportResult(SyncLogEntry entry) {
         ObjectNode body = json.mapper().createObjectNode();
-        body.put("task_id", UUID.randomUUID().toString());
+        body.put("task_id", entry.taskId().isEmpty() ? UUID.randomUUID().toString() : entry.taskId());
         ObjectNode result = body.putArray("results").addObject();
         result.put("node_id", entry.nodeId());
-        result.put("kind", entry.kind());
+        result.put("operation", entry.operation().wireName());
         result.put("success", entry.success());
         result.put("from_seq", entry.fromSeq());
         result.put("to_seq", entry.toSeq());
         result.put("count", entry.count());
         result.put("detail", entry.detail());
-        result.put("timestamp", entry.at().toString());
-        body.put("timestamp", entry.at().toString());
+        result.put("timestamp", entry.startedAt().toString());
+        body.put("timestamp", entry.completedAt().toString());
         call(post("/api/v1/cascade/report-result", body), "POST /api/v1/cascade/report-result");
     }
 
@@ -166,10 +168,24 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
             reply = null;
         }
         int status = response.statusCode();
+        String message = MasterReplies.message(reply);
+        // 401: the credentials; 403 "node is disabled": the node (the master's other 403s refuse one request only).
+        if (status == 401 || status == 403 && message.contains("node is disabled")) {
+            throw refused(status, message);
+        }
         if (status / 100 != 2) {
-            throw new MasterUnavailableException(what + ": master answered HTTP " + status + MasterReplies.message(reply));
+            throw new MasterUnavailableException(what + ": master answered HTTP " + status + message);
         }
         return MasterReplies.data(reply, what);
+    }
+
+    /** What a 401 or 403 means for this slave, and what its operator can do. */
+    private static MasterRefusedException refused(int status, String message) {
+        String remedy = status == 401
+                ? "its credentials were re-issued, or its node deleted: set CASCADE_API_KEY and CASCADE_API_SECRET to "
+                        + "the ones the master issued last"
+                : "its node is disabled: an operator can enable it (POST /api/v1/cascade/nodes/{id}/enable)";
+        return new MasterRefusedException("the master refuses this slave (HTTP " + status + message + "); " + remedy);
     }
 
     private static String credential(String field, String value, boolean isKey) {

@@ -9,6 +9,8 @@ import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.wire.ChangeJson;
 
+import java.time.Duration;
+
 /** Reads the master's seed-002 replies; anything unexpected is a {@link MasterUnavailableException}. */
 final class MasterReplies {
 
@@ -59,8 +61,15 @@ final class MasterReplies {
         if (name != null && !name.isNull() && !name.isTextual()) {
             throw malformed(what, "data.name: not a string");
         }
+        // A master before uptime and tasks_count were part of the reply leaves them out: shown as 0.
+        long uptime = object.has("uptime") ? whole(object, "uptime", what) : 0;
+        long tasks = object.has("tasks_count") ? whole(object, "tasks_count", what) : 0;
+        if (tasks > Integer.MAX_VALUE) {
+            throw malformed(what, "data.tasks_count: too large");
+        }
         return new HeartbeatReply(stream(object, what), whole(object, "head", what),
-                key == null || key.isNull() ? null : key.asText(), name == null || name.isNull() ? null : name.asText());
+                key == null || key.isNull() ? null : key.asText(), name == null || name.isNull() ? null : name.asText(),
+                Duration.ofSeconds(uptime), (int) tasks);
     }
 
     static SyncOutcome syncOutcome(JsonNode data, String what) {

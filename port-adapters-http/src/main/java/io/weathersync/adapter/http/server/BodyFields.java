@@ -101,6 +101,11 @@ final class BodyFields {
         return Optional.of(value.booleanValue());
     }
 
+    /** A field's JSON value, whatever its kind, if present and not null. */
+    Optional<JsonNode> node(String name) {
+        return Optional.ofNullable(value(name));
+    }
+
     /** A time as an ISO-8601 instant, offset date-time, or local date-time taken as UTC. */
     Optional<Instant> time(String name) {
         return string(name, 64).map(text -> Times.parseDateTime(path(name), text));

@@ -8,14 +8,16 @@ import io.weathersync.application.port.in.RecordSyncResultUseCase;
 import io.weathersync.application.port.in.ServeChangesUseCase;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.domain.model.ChangePage;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * {@code GET /api/v1/cascade/changes?after=N&limit=M} (AK-SK): a page of the master's compacted log for a
  * slave's catch-up, changes in the message format. A page that carries changes is noted in the sync log
- * ({@code pull}); empty polls are not, so periodic checks do not flood it.
+ * ({@code catch_up}); empty polls are not, so periodic checks do not flood it.
  */
 final class ChangesRoutes implements HttpService {
 
@@ -45,10 +47,12 @@ final class ChangesRoutes implements HttpService {
         QueryParams params = new QueryParams(req.query());
         long after = params.whole("after", 0);
         int limit = params.wholeInt("limit", DEFAULT_LIMIT);
+        Instant started = clock.instant();
         ChangePage page = Validation.valid(() -> changes.changesAfter(after, limit));
         if (!page.changes().isEmpty()) {
-            syncLog.record(new SyncLogEntry(node.id(), clock.instant(), "pull", true,
-                    page.changes().getFirst().seq(), page.changes().getLast().seq(), page.changes().size(), ""));
+            syncLog.record(new SyncLogEntry(node.id(), SyncOperation.CATCH_UP, true, page.changes().size(),
+                    page.changes().getFirst().seq(), page.changes().getLast().seq(), started, clock.instant(), "",
+                    ""));
         }
         Replies.cascadeOk(res, "ok", Replies.CODEC.toJsonObject(page));
     }

@@ -6,17 +6,19 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.weathersync.application.port.in.RecordHeartbeatUseCase;
 import io.weathersync.application.port.out.HeartbeatReply;
-import io.weathersync.domain.cluster.Heartbeat;
+import io.weathersync.domain.cluster.HeartbeatReport;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.model.StreamId;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@code POST /api/v1/cascade/heartbeat} (AK-SK): a slave reports {@code stream}, {@code applied_seq},
  * {@code last_sync}, {@code uptime} (seconds), {@code version}, {@code host}, {@code port} — all optional, all
- * typed — and learns the master's stream, head and public key.
+ * typed; what it leaves out (seed 002's client sends no body at all) keeps the value the master knew — and learns
+ * the master's stream, head, public key, {@code uptime} (seconds) and {@code tasks_count}.
  */
 final class HeartbeatRoutes implements HttpService {
 
@@ -39,27 +41,25 @@ final class HeartbeatRoutes implements HttpService {
 
     private void heartbeat(ServerRequest req, ServerResponse res) {
         Node node = nodes.require(req);
-        BodyFields body = Bodies.optional(req).map(Bodies::object)
-                .orElseGet(() -> new BodyFields("", Replies.MAPPER.createObjectNode()));
-        Heartbeat heartbeat = heartbeat(body);
-        HeartbeatReply reply = heartbeats.heartbeat(node, heartbeat);
+        Optional<BodyFields> body = Bodies.optional(req).map(Bodies::object);
+        HeartbeatReport report = body.map(HeartbeatRoutes::report).orElse(HeartbeatReport.ALIVE);
+        HeartbeatReply reply = Validation.valid(() -> heartbeats.heartbeat(node, report));
         Replies.cascadeOk(res, "ok", Replies.object(
                 "stream", reply.stream().value(),
                 "head", reply.head(),
                 "public_key", reply.publicKey(),
-                "name", reply.nodeName()));
+                "name", reply.nodeName(),
+                "uptime", reply.uptime().toSeconds(),
+                "tasks_count", reply.tasksCount()));
     }
 
-    private static Heartbeat heartbeat(BodyFields body) {
-        StreamId stream = body.string("stream", 64).map(value -> Validation.valid(() -> new StreamId(value)))
-                .orElse(null);
-        long appliedSeq = body.whole("applied_seq", 0, Long.MAX_VALUE).orElse(0);
-        Duration uptime = Duration.ofMillis(Math.round(
-                body.number("uptime", 0, MAX_UPTIME_SECONDS).orElse(0.0) * 1000));
-        Instant lastSync = body.time("last_sync").orElse(null);
-        String version = body.string("version", 64).orElse("");
-        String host = body.string("host", 255).orElse("");
-        int port = (int) body.whole("port", 0, 65535).orElse(0);
-        return Validation.valid(() -> new Heartbeat(stream, appliedSeq, lastSync, uptime, version, host, port));
+    private static HeartbeatReport report(BodyFields body) {
+        Optional<StreamId> stream = body.string("stream", 64).map(value -> Validation.valid(() -> new StreamId(value)));
+        Optional<Duration> uptime = body.number("uptime", 0, MAX_UPTIME_SECONDS)
+                .map(seconds -> Duration.ofMillis(Math.round(seconds * 1000)));
+        var port = body.whole("port", 0, 65535);
+        return new HeartbeatReport(stream, body.whole("applied_seq", 0, Long.MAX_VALUE), body.time("last_sync"),
+                uptime, body.string("version", 64), body.string("host", 255),
+                port.isPresent() ? OptionalInt.of((int) port.getAsLong()) : OptionalInt.empty());
     }
 }

@@ -2,6 +2,7 @@ package io.weathersync.adapter.http.server;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.weathersync.application.port.in.AuthenticateNodeUseCase;
+import io.weathersync.application.port.in.DeleteNodeUseCase;
 import io.weathersync.application.port.in.EnableNodeUseCase;
 import io.weathersync.application.port.in.IssueCredentialsUseCase;
 import io.weathersync.application.port.in.ListNodesUseCase;
@@ -15,6 +16,7 @@ import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.in.ServeChangesUseCase;
 import io.weathersync.application.port.in.SyncSlaveUseCase;
 import io.weathersync.application.port.in.TestConnectionUseCase;
+import io.weathersync.application.port.in.UpdateNodeUseCase;
 import io.weathersync.domain.status.NodeRole;
 
 import java.time.Clock;
@@ -97,6 +99,7 @@ public final class MasterApi {
 
     /** The node registry's use cases; {@link #of} takes one object implementing them all. */
     public record Registry(RegisterNodeUseCase register, ListNodesUseCase nodes, EnableNodeUseCase enable,
+                           UpdateNodeUseCase update, DeleteNodeUseCase delete,
                            IssueCredentialsUseCase credentials, AuthenticateNodeUseCase authenticate,
                            TestConnectionUseCase testConnection, RecordSyncResultUseCase syncResults,
                            ReadSyncLogsUseCase syncLogs) {
@@ -106,6 +109,8 @@ public final class MasterApi {
             Objects.requireNonNull(register, "register");
             Objects.requireNonNull(nodes, "nodes");
             Objects.requireNonNull(enable, "enable");
+            Objects.requireNonNull(update, "update");
+            Objects.requireNonNull(delete, "delete");
             Objects.requireNonNull(credentials, "credentials");
             Objects.requireNonNull(authenticate, "authenticate");
             Objects.requireNonNull(testConnection, "testConnection");
@@ -114,10 +119,12 @@ public final class MasterApi {
         }
 
         /** All from one service, e.g. {@code NodeRegistryService}. */
-        public static <S extends RegisterNodeUseCase & ListNodesUseCase & EnableNodeUseCase & IssueCredentialsUseCase
-                & AuthenticateNodeUseCase & TestConnectionUseCase & RecordSyncResultUseCase & ReadSyncLogsUseCase>
+        public static <S extends RegisterNodeUseCase & ListNodesUseCase & EnableNodeUseCase & UpdateNodeUseCase
+                & DeleteNodeUseCase & IssueCredentialsUseCase & AuthenticateNodeUseCase & TestConnectionUseCase
+                & RecordSyncResultUseCase & ReadSyncLogsUseCase>
         Registry of(S service) {
-            return new Registry(service, service, service, service, service, service, service, service);
+            return new Registry(service, service, service, service, service, service, service, service, service,
+                    service);
         }
     }
 }

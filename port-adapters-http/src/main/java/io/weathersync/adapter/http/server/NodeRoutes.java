@@ -9,17 +9,19 @@ import io.weathersync.domain.cluster.NewNode;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.ProbeResult;
+import io.weathersync.domain.cluster.RegisteredNode;
 
 import java.util.Optional;
 
 /**
- * Seed 002's node administration (admin token): register and list nodes, enable or disable one
- * ({@code POST …/enable}, {@code POST …/disable}), issue its credentials (the secret is in this one reply only,
- * and the reply is never logged), and test a connection.
+ * Seed 002's node administration (admin token): register and list nodes, read, edit ({@link NodeEdits}) or delete
+ * one, enable or disable it ({@code POST …/enable}, {@code POST …/disable}), issue its credentials (the secret is
+ * in this one reply only, and the reply is never logged), and test a connection.
  */
 final class NodeRoutes implements HttpService {
 
     private static final String NODES = "/api/v1/cascade/nodes";
+    private static final String NODE = NODES + "/{id}";
 
     private final MasterApi.Registry registry;
     private final AdminGuard admin;
@@ -34,14 +36,18 @@ final class NodeRoutes implements HttpService {
         rules.post(NODES, this::register);
         rules.get(NODES, this::list);
         OnlyMethods.on(rules, NODES, "GET, POST");
-        rules.post(NODES + "/{id}/enable", (req, res) -> setActive(req, res, true));
-        OnlyMethods.on(rules, NODES + "/{id}/enable", "POST");
-        rules.post(NODES + "/{id}/disable", (req, res) -> setActive(req, res, false));
-        OnlyMethods.on(rules, NODES + "/{id}/disable", "POST");
-        rules.post(NODES + "/{id}/credentials", this::credentials);
-        OnlyMethods.on(rules, NODES + "/{id}/credentials", "POST");
-        rules.post(NODES + "/{id}/test-connection", this::testConnection);
-        OnlyMethods.on(rules, NODES + "/{id}/test-connection", "POST");
+        rules.get(NODE, this::read);
+        rules.put(NODE, this::edit);
+        rules.delete(NODE, this::delete);
+        OnlyMethods.on(rules, NODE, "GET, PUT, DELETE");
+        rules.post(NODE + "/enable", (req, res) -> setActive(req, res, true));
+        OnlyMethods.on(rules, NODE + "/enable", "POST");
+        rules.post(NODE + "/disable", (req, res) -> setActive(req, res, false));
+        OnlyMethods.on(rules, NODE + "/disable", "POST");
+        rules.post(NODE + "/credentials", this::credentials);
+        OnlyMethods.on(rules, NODE + "/credentials", "POST");
+        rules.post(NODE + "/test-connection", this::testConnection);
+        OnlyMethods.on(rules, NODE + "/test-connection", "POST");
     }
 
     private void register(ServerRequest req, ServerResponse res) {
@@ -68,9 +74,34 @@ final class NodeRoutes implements HttpService {
         Replies.cascadeOk(res, "ok", registry.nodes().list(type).stream().map(Shapes::node).toList());
     }
 
+    private void read(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String id = id(req);
+        Replies.cascadeOk(res, "ok", Shapes.node(registry.nodes().find(id).orElseThrow(() -> noSuchNode(id))));
+    }
+
+    private void edit(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String id = id(req);
+        var changes = NodeEdits.read(Bodies.object(Bodies.required(req)));
+        RegisteredNode node = Validation.valid(() -> registry.update().update(id, changes))
+                .orElseThrow(() -> noSuchNode(id));
+        Replies.cascadeOk(res, "node updated", Shapes.node(node));
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        admin.require(req);
+        String id = id(req);
+        if (!registry.delete().delete(id)) {
+            throw noSuchNode(id);
+        }
+        Replies.cascadeOk(res, "node deleted; its credentials no longer work", Replies.object("id", id,
+                "node_id", id));
+    }
+
     private void setActive(ServerRequest req, ServerResponse res, boolean active) {
         admin.require(req);
-        String id = req.path().pathParameters().get("id");
+        String id = id(req);
         if (!registry.enable().setActive(id, active)) {
             throw noSuchNode(id);
         }
@@ -80,9 +111,10 @@ final class NodeRoutes implements HttpService {
 
     private void credentials(ServerRequest req, ServerResponse res) {
         admin.require(req);
-        String id = req.path().pathParameters().get("id");
+        String id = id(req);
         IssuedCredential issued = registry.credentials().issue(id).orElseThrow(() -> noSuchNode(id));
-        Replies.cascadeOk(res, "credentials issued; the secret is shown only this once", Replies.object(
+        Replies.cascadeOk(res, "credentials issued; the secret is shown only this once, and any earlier "
+                + "credentials of this node no longer work", Replies.object(
                 "node_id", issued.nodeId(),
                 "api_key", issued.apiKey(),
                 "api_secret", issued.apiSecret()));
@@ -90,8 +122,8 @@ final class NodeRoutes implements HttpService {
 
     private void testConnection(ServerRequest req, ServerResponse res) {
         admin.require(req);
-        String id = req.path().pathParameters().get("id");
-        Node node = registry.nodes().find(id).orElseThrow(() -> noSuchNode(id));
+        String id = id(req);
+        Node node = registry.nodes().find(id).map(RegisteredNode::node).orElseThrow(() -> noSuchNode(id));
         BodyFields body = Bodies.optional(req).map(Bodies::object)
                 .orElseGet(() -> new BodyFields("", Replies.MAPPER.createObjectNode()));
         String apiUrl = body.string("api_url", 2000).filter(url -> !url.isBlank()).orElse(node.apiUrl());
@@ -110,6 +142,10 @@ final class NodeRoutes implements HttpService {
                 "latency_ms", probe.latencyMs(),
                 "role", probe.role(),
                 "detail", probe.detail()));
+    }
+
+    private static String id(ServerRequest req) {
+        return req.path().pathParameters().get("id");
     }
 
     private static ApiException noSuchNode(String id) {

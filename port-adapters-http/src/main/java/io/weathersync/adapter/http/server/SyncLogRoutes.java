@@ -5,11 +5,19 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.weathersync.application.port.in.ReadSyncLogsUseCase;
+import io.weathersync.domain.cluster.SyncLogPage;
+import io.weathersync.domain.cluster.SyncLogQuery;
+import io.weathersync.domain.cluster.SyncOperation;
 
-/** {@code GET /api/v1/cascade/sync-logs?node_id&limit} (admin token): the newest sync log entries, newest first. */
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/cascade/sync-logs?node_id&operation&limit&offset} (admin token): a page of the sync log,
+ * newest first, as seed 002's clients read it: {@code data: {"list":[…],"page":{"limit","offset"},"total"}};
+ * {@code limit} 1–200, default 50.
+ */
 final class SyncLogRoutes implements HttpService {
 
-    static final int DEFAULT_LIMIT = 50;
     private static final String PATH = "/api/v1/cascade/sync-logs";
 
     private final ReadSyncLogsUseCase syncLogs;
@@ -29,9 +37,17 @@ final class SyncLogRoutes implements HttpService {
     private void read(ServerRequest req, ServerResponse res) {
         admin.require(req);
         QueryParams params = new QueryParams(req.query());
-        var nodeId = params.text("node_id").filter(id -> !id.isBlank());
-        int limit = params.wholeInt("limit", DEFAULT_LIMIT);
-        Replies.cascadeOk(res, "ok", Validation.valid(() -> syncLogs.read(nodeId, limit)).stream()
-                .map(Shapes::syncLog).toList());
+        Optional<String> nodeId = params.text("node_id").filter(id -> !id.isBlank());
+        Optional<SyncOperation> operation = params.text("operation").filter(op -> !op.isBlank())
+                .map(op -> SyncOperation.named(op).orElseThrow(() -> ApiException.badRequest("operation: unknown, "
+                        + "was " + ApiException.quote(op) + "; use one of " + SyncOperation.names())));
+        int limit = params.wholeInt("limit", SyncLogQuery.DEFAULT_LIMIT);
+        int offset = params.wholeInt("offset", 0);
+        SyncLogQuery query = Validation.valid(() -> new SyncLogQuery(nodeId, operation, limit, offset));
+        SyncLogPage page = syncLogs.read(query);
+        Replies.cascadeOk(res, "ok", Replies.object(
+                "list", page.records().stream().map(Shapes::syncLog).toList(),
+                "page", Replies.object("limit", query.limit(), "offset", query.offset()),
+                "total", page.total()));
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weathersync.adapter.http.client.FakeHttpServer.Response;
 import io.weathersync.application.port.out.HeartbeatReply;
+import io.weathersync.application.port.out.MasterRefusedException;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.domain.cluster.Heartbeat;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
@@ -85,12 +87,13 @@ class HttpMasterClientTest {
     void heartbeatSendsTheSlavesStateAndReadsTheMastersAnswer() throws Exception {
         master.on(HEARTBEAT, request -> Response.json(200,
                 ok(java.util.Map.of("stream", "stream-1", "head", 42, "public_key", "MCowBQYDK2VwAyEA", "name",
-                        "slave1"))));
+                        "slave1", "uptime", 7200, "tasks_count", 1))));
 
         HeartbeatReply reply = client.heartbeat(new Heartbeat(new StreamId("stream-1"), 40,
                 Instant.parse("2026-11-23T10:00:00Z"), Duration.ofMinutes(90), "0.1.0", "10.0.0.7", 8081));
 
-        assertThat(reply).isEqualTo(new HeartbeatReply(new StreamId("stream-1"), 42, "MCowBQYDK2VwAyEA", "slave1"));
+        assertThat(reply).isEqualTo(new HeartbeatReply(new StreamId("stream-1"), 42, "MCowBQYDK2VwAyEA", "slave1",
+                Duration.ofHours(2), 1));
         FakeHttpServer.Request request = master.requests().getFirst();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("Authorization")).isEqualTo("AK-SK " + KEY + ":" + SECRET);
@@ -112,6 +115,8 @@ class HttpMasterClientTest {
         HeartbeatReply reply = client.heartbeat(new Heartbeat(null, 0, null, Duration.ZERO, null, null, 0));
 
         assertThat(reply.publicKey()).isNull();
+        assertThat(reply.uptime()).as("a master that does not tell").isZero();
+        assertThat(reply.tasksCount()).isZero();
         JsonNode body = json.mapper().readTree(master.requests().getFirst().text());
         assertThat(body.get("stream").isNull()).isTrue();
         assertThat(body.get("last_sync").isNull()).isTrue();
@@ -121,15 +126,16 @@ class HttpMasterClientTest {
     void reportResultPostsTheSeedShapeWithTheLogEntry() throws Exception {
         master.on(REPORT, request -> Response.json(200, "{\"code\":0,\"message\":\"ok\",\"data\":null}"));
 
-        client.reportResult(new SyncLogEntry("node-1", Instant.parse("2026-11-23T10:00:00Z"), "pull", true, 5, 9, 5,
-                "caught up"));
+        client.reportResult(new SyncLogEntry("node-1", SyncOperation.CATCH_UP, true, 5, 5, 9,
+                Instant.parse("2026-11-23T09:59:00Z"), Instant.parse("2026-11-23T10:00:00Z"), "", "caught up"));
 
         JsonNode body = json.mapper().readTree(master.requests().getFirst().text());
         assertThat(body.get("task_id").asText()).isNotBlank();
         assertThat(body.get("timestamp").asText()).isEqualTo("2026-11-23T10:00:00Z");
         JsonNode result = body.get("results").get(0);
         assertThat(result.get("node_id").asText()).isEqualTo("node-1");
-        assertThat(result.get("kind").asText()).isEqualTo("pull");
+        assertThat(result.get("operation").asText()).isEqualTo("catch_up");
+        assertThat(result.get("timestamp").asText()).isEqualTo("2026-11-23T09:59:00Z");
         assertThat(result.get("success").asBoolean()).isTrue();
         assertThat(result.get("from_seq").asLong()).isEqualTo(5);
         assertThat(result.get("to_seq").asLong()).isEqualTo(9);
@@ -139,10 +145,22 @@ class HttpMasterClientTest {
     }
 
     @Test
-    void refusedCredentialsAreUnavailableSayingSoWithoutTheSecret() {
+    void refusedCredentialsAreARefusalSayingWhatToSetWithoutTheSecret() {
         master.on(CHANGES, request -> Response.json(401, "{\"code\":401,\"message\":\"invalid credentials\"}"));
 
         assertUnavailable(() -> client.changesAfter(0, 100), "HTTP 401", "invalid credentials");
+        assertThatThrownBy(() -> client.changesAfter(0, 100)).isInstanceOf(MasterRefusedException.class)
+                .hasMessageContaining("CASCADE_API_KEY and CASCADE_API_SECRET");
+    }
+
+    @Test
+    void aDisabledNodeIsARefusalSayingItCanBeEnabled() {
+        master.on(HEARTBEAT, request -> Response.json(403, "{\"code\":403,\"message\":\"node is disabled\"}"));
+
+        assertThatThrownBy(() -> client.heartbeat(new Heartbeat(null, 0, null, Duration.ZERO, "", "", 0)))
+                .isInstanceOf(MasterRefusedException.class)
+                .hasMessage("the master refuses this slave (HTTP 403: node is disabled); its node is disabled: an "
+                        + "operator can enable it (POST /api/v1/cascade/nodes/{id}/enable)");
     }
 
     @Test
@@ -157,8 +175,8 @@ class HttpMasterClientTest {
     void nonZeroCodeIsUnavailable() {
         master.on(REPORT, request -> Response.json(200, "{\"code\":403,\"message\":\"node inactive\",\"data\":null}"));
 
-        assertUnavailable(() -> client.reportResult(new SyncLogEntry("n", Instant.EPOCH, "report", false, 0, 0, 0,
-                null)), "code 403", "node inactive");
+        assertUnavailable(() -> client.reportResult(SyncLogEntry.at("n", SyncOperation.REPORT_RESULT, false, 0, 0, 0,
+                Instant.EPOCH, null)), "code 403", "node inactive");
     }
 
     @Test

@@ -18,6 +18,9 @@ import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.ProbeResult;
 import io.weathersync.domain.cluster.SecretHasher;
+import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncLogQuery;
+import io.weathersync.domain.cluster.SyncLogRecord;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.WeatherReading;
@@ -58,10 +61,10 @@ final class MasterFixture {
             (url, key, secret) -> {
                 probedUrls.add(url);
                 return new ProbeResult(true, 7, "slave", "");
-            }, clock);
+            }, clock, OFFLINE_AFTER);
     final MasterStatusService status = new MasterStatusService(registry, log,
             new MasterIdentity("master", "127.0.0.1", 8080, NOW.minusSeconds(3600), 3), publicKey,
-            new StatusAggregator(clock, OFFLINE_AFTER), clock);
+            new StatusAggregator(clock, OFFLINE_AFTER), clock, Optional::empty);
 
     MasterApi.Dependencies deps(Optional<String> adminToken, AuthThrottle throttle, List<HealthCheck> health) {
         return deps(adminToken, throttle, health, NO_PUSH);
@@ -91,6 +94,12 @@ final class MasterFixture {
     IssuedCredential slave(String name) {
         Node node = nodes.register(new NewNode(NodeType.CHILD, name, "", "http://" + name + ".local:8081"));
         return nodes.issue(node.id()).orElseThrow();
+    }
+
+    /** The sync log entries of one node, or of all, newest first (at most 200). */
+    List<SyncLogEntry> syncLog(Optional<String> nodeId) {
+        return nodes.read(new SyncLogQuery(nodeId, Optional.empty(), SyncLogQuery.MAX_LIMIT, 0)).records().stream()
+                .map(SyncLogRecord::entry).toList();
     }
 
     static String akSk(IssuedCredential credential) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static io.weathersync.adapter.http.server.MasterFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +40,11 @@ class SlaveApiTest {
     private static final InMemoryChangeLog MASTER_LOG = new InMemoryChangeLog();
     private static final InMemoryReplica REPLICA = new InMemoryReplica();
     private static final ChangeSigner SIGNER = new ChangeSigner(KEYS.keys.getPrivate());
+    private static final String REFUSAL = "the master refuses this slave (HTTP 401: invalid credentials)";
     private static final ClusterStatus STATUS = ClusterStatus.of(List.of(
-            new NodeStatus("master", NodeRole.MASTER, "10.0.0.1", 8080, NodeState.RUNNING, 100, 3, null, 0L, 0),
-            new NodeStatus("backup1", NodeRole.SLAVE, "10.0.0.2", 8081, NodeState.RUNNING, 90, 0, NOW, 0L, 0)));
+            new NodeStatus("master", NodeRole.MASTER, "10.0.0.1", 8080, NodeState.RUNNING, 100, 3, null, 0L, 0, null),
+            new NodeStatus("backup1", NodeRole.SLAVE, "10.0.0.2", 8081, NodeState.DEGRADED, 90, 0, NOW, 0L, 0,
+                    REFUSAL)));
     private static TestServer server;
 
     @BeforeAll
@@ -54,7 +57,8 @@ class SlaveApiTest {
         server = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
                 new QueryWeatherService(REPLICA), replication.live(), replication.pushes(),
                 new RequestSyncService(new InMemoryMasterClient(MASTER_LOG, KEYS.publicKey)), () -> STATUS,
-                List.of(HealthCheck.of("store", () -> true), HealthCheck.notConfigured("redis")))));
+                List.of(HealthCheck.of("store", () -> true), HealthCheck.notConfigured("redis"),
+                        HealthCheck.nonCritical("credentials", () -> true).degradedWhen(() -> Optional.of(REFUSAL))))));
     }
 
     @AfterAll
@@ -112,7 +116,7 @@ class SlaveApiTest {
         for (String body : List.of("{\"v\":1,", "[" + good + ",", "\"change\"", "42", "")) {
             Reply reply = server.post("/api/dms/sync/receive", body);
             assertThat(reply.status()).as(body + " → " + reply.body()).isEqualTo(400);
-            assertThat(reply.keys()).containsExactly("error");
+            assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
             assertThat(reply.json().get("error").asText()).startsWith("body: ");
         }
         Reply wrongType = server.send("POST", "/api/dms/sync/receive", "text/plain", good);
@@ -185,7 +189,7 @@ class SlaveApiTest {
     }
 
     @Test
-    void statusDigestAndHealthAreServed() {
+    void statusDigestAndHealthAreServedAndARefusedSlaveSaysWhyItIsDegraded() {
         Reply status = server.get("/api/dms/status");
         Reply digest = server.get("/api/dms/digest");
         Reply health = server.get("/api/health");
@@ -195,7 +199,14 @@ class SlaveApiTest {
         assertThat(status.json().get("nodes").get(1).get("role").asText()).isEqualTo("slave");
         assertThat(status.json().get("nodes").get(1).get("last_sync").asText()).isEqualTo(NOW.toString());
         assertThat(digest.json().get("hash").asText()).isEqualTo(REPLICA.digest().hash());
-        assertThat(health.json().get("components").toString()).isEqualTo("{\"store\":\"up\",\"redis\":\"not configured\"}");
+        assertThat(status.json().get("nodes").get(1).get("status").asText()).isEqualTo("degraded");
+        assertThat(status.json().get("nodes").get(1).get("problem").asText()).isEqualTo(REFUSAL);
+        assertThat(status.json().get("nodes").get(0).get("problem").isNull()).isTrue();
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("degraded");
+        assertThat(health.json().get("components").toString())
+                .isEqualTo("{\"store\":\"up\",\"redis\":\"not configured\",\"credentials\":\"degraded\"}");
+        assertThat(health.json().get("problems").get("credentials").asText()).isEqualTo(REFUSAL);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.weathersync.adapter.http.server.TestServer.Reply;
 import io.weathersync.domain.cluster.HeartbeatRecord;
 import io.weathersync.domain.cluster.IssuedCredential;
 import io.weathersync.domain.cluster.SyncLogEntry;
+import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
 import org.junit.jupiter.api.AfterAll;
@@ -60,16 +61,17 @@ class SlaveFacingRoutesTest {
 
     @Test
     void aPageWithChangesIsNotedInTheSyncLogAndAnEmptyOneIsNot() {
-        int before = MASTER.nodes.read(Optional.of(slave.nodeId()), 500).size();
+        int before = MASTER.syncLog(Optional.of(slave.nodeId())).size();
 
         server.get("/api/v1/cascade/changes?after=0&limit=2", AUTH, MasterFixture.akSk(slave));
         Reply empty = server.get("/api/v1/cascade/changes?after=7", AUTH, MasterFixture.akSk(slave));
 
         assertThat(empty.json().get("data").get("changes")).isEmpty();
         assertThat(empty.json().get("data").get("complete_through").asLong()).isEqualTo(7);
-        List<SyncLogEntry> log = MASTER.nodes.read(Optional.of(slave.nodeId()), 500);
+        List<SyncLogEntry> log = MASTER.syncLog(Optional.of(slave.nodeId()));
         assertThat(log).hasSize(before + 1);
-        assertThat(log.getFirst()).isEqualTo(new SyncLogEntry(slave.nodeId(), NOW, "pull", true, 1, 2, 2, ""));
+        assertThat(log.getFirst()).isEqualTo(SyncLogEntry.at(slave.nodeId(), SyncOperation.CATCH_UP, true, 2, 1, 2, NOW,
+                ""));
     }
 
     @Test
@@ -91,7 +93,9 @@ class SlaveFacingRoutesTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.keys()).containsExactly("code", "message", "data");
         JsonNode data = reply.json().get("data");
-        assertThat(Reply.keys(data)).containsExactly("stream", "head", "public_key", "name");
+        assertThat(Reply.keys(data)).containsExactly("stream", "head", "public_key", "name", "uptime", "tasks_count");
+        assertThat(data.get("uptime").asLong()).isEqualTo(3600);
+        assertThat(data.get("tasks_count").asInt()).isEqualTo(3);
         assertThat(data.get("name").asText()).isEqualTo("backup1");
         assertThat(data.get("head").asLong()).isEqualTo(7);
         assertThat(data.get("public_key").asText()).isEqualTo(MASTER.publicKey);
@@ -103,7 +107,7 @@ class SlaveFacingRoutesTest {
     }
 
     @Test
-    void anEmptyHeartbeatIsAcceptedWithDefaults() {
+    void aFirstHeartbeatWithoutBodyIsAcceptedWithNothingKnownYet() {
         IssuedCredential quiet = MASTER.slave("quiet");
 
         Reply reply = server.send("POST", "/api/v1/cascade/heartbeat", null, (String) null,
@@ -111,6 +115,28 @@ class SlaveFacingRoutesTest {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(heartbeatOf(quiet.nodeId()).heartbeat().appliedSeq()).isZero();
+        assertThat(heartbeatOf(quiet.nodeId()).receivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aHeartbeatWithoutBodyRefreshesTheTimeAndKeepsWhatTheSlaveReportedBefore() {
+        IssuedCredential full = MASTER.slave("full-then-bare");
+        server.post("/api/v1/cascade/heartbeat", "{\"stream\":\"" + MASTER.log.stream().value()
+                + "\",\"applied_seq\":7,\"uptime\":600,\"host\":\"10.0.0.3\",\"port\":8081}", AUTH,
+                MasterFixture.akSk(full));
+        HeartbeatRecord reported = heartbeatOf(full.nodeId());
+        MASTER.clock.advance(Duration.ofSeconds(30));
+
+        Reply bare = server.send("POST", "/api/v1/cascade/heartbeat", null, (String) null, AUTH,
+                MasterFixture.akSk(full));
+        Reply empty = server.post("/api/v1/cascade/heartbeat", "{}", AUTH, MasterFixture.akSk(full));
+        MASTER.clock.advance(Duration.ofSeconds(-30));
+
+        assertThat(bare.status()).isEqualTo(200);
+        assertThat(empty.status()).isEqualTo(200);
+        HeartbeatRecord after = heartbeatOf(full.nodeId());
+        assertThat(after.heartbeat()).isEqualTo(reported.heartbeat());
+        assertThat(after.receivedAt()).isEqualTo(NOW.plusSeconds(30));
     }
 
     @Test
@@ -128,7 +154,7 @@ class SlaveFacingRoutesTest {
     }
 
     @Test
-    void aReportBecomesSyncLogEntriesOfKindReport() {
+    void aReportBecomesSyncLogEntriesOfOperationReportResult() {
         IssuedCredential reporter = MASTER.slave("reporter");
 
         Reply reply = server.post("/api/v1/cascade/report-result", "{\"task_id\":\"task-uuid\",\"results\":["
@@ -138,14 +164,16 @@ class SlaveFacingRoutesTest {
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("data").get("recorded").asInt()).isEqualTo(2);
-        List<SyncLogEntry> entries = MASTER.nodes.read(Optional.of(reporter.nodeId()), 10);
-        assertThat(entries).hasSize(2).allMatch(entry -> entry.kind().equals("report"));
+        List<SyncLogEntry> entries = MASTER.syncLog(Optional.of(reporter.nodeId()));
+        assertThat(entries).hasSize(2).allMatch(entry -> entry.operation() == SyncOperation.REPORT_RESULT)
+                .allMatch(entry -> entry.taskId().equals("task-uuid") && entry.completedAt().equals(NOW));
         SyncLogEntry failed = entries.get(0);
         assertThat(failed.success()).isFalse();
         assertThat(failed.fromSeq()).isEqualTo(3);
         assertThat(failed.toSeq()).isEqualTo(9);
         assertThat(failed.count()).isEqualTo(7);
-        assertThat(entries.get(1).detail()).startsWith("task task-uuid: ").contains("\"mp_id\":\"mp-uuid\"");
+        assertThat(entries.get(1).detail()).startsWith("{").contains("\"mp_id\":\"mp-uuid\"");
+        assertThat(entries.get(1).startedAt()).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(entries.get(1).success()).isTrue();
     }
 
@@ -157,9 +185,9 @@ class SlaveFacingRoutesTest {
                 "{\"results\":[{\"count\":-1}]}")) {
             Reply reply = server.post("/api/v1/cascade/report-result", body, AUTH, MasterFixture.akSk(sloppy));
             assertThat(reply.status()).as(body + " → " + reply.body()).isEqualTo(400);
-            assertThat(reply.keys()).containsExactly("code", "message", "data");
+            assertThat(reply.keys()).containsExactly("code", "message", "data", "error");
         }
-        assertThat(MASTER.nodes.read(Optional.of(sloppy.nodeId()), 10)).isEmpty();
+        assertThat(MASTER.syncLog(Optional.of(sloppy.nodeId()))).isEmpty();
     }
 
     @Test
@@ -172,7 +200,7 @@ class SlaveFacingRoutesTest {
                     ? server.get("/api/v1/cascade/changes")
                     : server.get("/api/v1/cascade/changes", AUTH, header);
             assertThat(reply.status()).as(header).isEqualTo(401);
-            assertThat(reply.keys()).containsExactly("code", "message", "data");
+            assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
             assertThat(reply.json().get("code").asInt()).isEqualTo(401);
             assertThat(reply.json().get("data").isNull()).isTrue();
             assertThat(reply.header("WWW-Authenticate")).isEqualTo("AK-SK");

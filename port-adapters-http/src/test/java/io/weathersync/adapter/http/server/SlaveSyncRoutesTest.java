@@ -138,7 +138,7 @@ class SlaveSyncRoutesTest {
         Reply reply = pair.masterServer.post("/api/dms/slaves/down/sync", "{}", AUTH, MasterFixture.bearer());
 
         assertError(reply, 502, "slave unreachable: push to http://127.0.0.1:" + closedPort);
-        assertThat(pair.master.nodes.read(Optional.of(down.id()), 10))
+        assertThat(pair.master.syncLog(Optional.of(down.id())))
                 .singleElement().satisfies(entry -> assertThat(entry.success()).isFalse());
     }
 
@@ -168,7 +168,7 @@ class SlaveSyncRoutesTest {
 
     static void assertError(Reply reply, int status, String text) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.keys()).containsExactly("code", "message", "data");
+        assertThat(reply.keys()).containsExactlyElementsOf(Reply.ERROR_KEYS);
         assertThat(reply.json().get("code").asInt()).isEqualTo(status);
         assertThat(reply.json().get("message").asText()).contains(text);
         assertThat(reply.json().get("data").isNull()).isTrue();

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusAndHealthRoutesTest {
 
     private static final List<String> NODE_KEYS = List.of("name", "role", "host", "port", "status", "uptime",
-            "tasks_count", "last_sync", "sync_delay", "lag_changes");
+            "tasks_count", "last_sync", "sync_delay", "lag_changes", "problem");
     private static final MasterFixture MASTER = new MasterFixture();
     private static final AtomicBoolean REDIS_UP = new AtomicBoolean(true);
     private static final AtomicBoolean STORE_UP = new AtomicBoolean(true);
@@ -31,7 +31,7 @@ class StatusAndHealthRoutesTest {
         MASTER.log.append(MasterFixture.hourly("Beijing", 10));
         IssuedCredential backup1 = MASTER.slave("backup1");
         MASTER.slave("backup2");
-        MASTER.status.heartbeat(MASTER.nodes.find(backup1.nodeId()).orElseThrow(), new Heartbeat(MASTER.log.stream(),
+        MASTER.status.heartbeat(MASTER.nodes.find(backup1.nodeId()).orElseThrow().node(), new Heartbeat(MASTER.log.stream(),
                 7, NOW.minusSeconds(5), Duration.ofSeconds(3600), "0.1.0", "backup1.example.com", 11183));
         server = TestServer.start(routing -> MasterApi.register(routing, MASTER.deps(
                 Optional.of(MasterFixture.ADMIN_TOKEN), AuthThrottle.standard(MASTER.clock),

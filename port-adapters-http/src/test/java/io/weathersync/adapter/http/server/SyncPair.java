@@ -105,7 +105,7 @@ final class SyncPair implements AutoCloseable {
 
     /** The master's sync log entries of backup1. */
     List<SyncLogEntry> syncLog() {
-        return master.nodes.read(Optional.of(slave.nodeId()), 500);
+        return master.syncLog(Optional.of(slave.nodeId()));
     }
 
     @Override
