@@ -60,6 +60,25 @@ class DemoScriptIT {
     }
 
     @Test
+    void checkWithASourceGivingNothingSaysNoReadingsYetAndWhyTheHeadStandsStill() throws IOException {
+        Path dir = freshDir("no-source");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        Demo.Result result = Demo.start(List.of("--check", "--timeout", "25", "--slaves", "1", "--source", "open-meteo",
+                "--dir", dir.toString()), Map.of("OPEN_METEO_URL", "http://127.0.0.1:" + closed)).await(CHECK_BOUND);
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("no readings yet after 25 s")
+                .containsPattern("master head 0 \\(not moving: weather source open-meteo gave no reading in the last "
+                        + "poll: Open-Meteo forecast: .+ \\(10 of 10 cities\\)\\)")
+                .doesNotContain("the digests did not agree");
+        assertNothingLeft(result, dir);
+    }
+
+    @Test
     void sigtermStopsEveryNodeCleanly() {
         Path dir = freshDir("sigterm");
         Demo demo = Demo.start(List.of("--slaves", "1", "--dir", dir.toString()), Map.of());
