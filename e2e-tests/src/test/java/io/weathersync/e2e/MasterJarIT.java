@@ -124,10 +124,61 @@ class MasterJarIT {
 
             assertThat(node.run(START)).isEqualTo(1);
             assertThat(node.stderr()).singleElement().asString()
-                    .startsWith("error: cannot start: the web server could not listen on 127.0.0.1:"
-                            + taken.getLocalPort());
+                    .startsWith("error: SERVER_PORT: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("set SERVER_PORT to a free port");
             assertThat(node.stdout()).noneMatch(line -> line.contains("listening on"));
+            assertNoStackTrace(node);
         }
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsTheStartWithOneLineNamingDbUrl() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Map<String, String> env = env();
+        env.put("DB_URL", "jdbc:mysql://127.0.0.1:" + closed + "/weather");
+        env.put("DB_PASSWORD", "not-shown-anywhere");
+        NodeProcess node = node("no-database", env);
+
+        assertThat(node.run(START)).isEqualTo(1);
+        assertThat(node.stderr()).singleElement().asString()
+                .startsWith("error: DB_URL: cannot connect to jdbc:mysql://127.0.0.1:" + closed + "/weather")
+                .contains("Connection refused").doesNotContain("not-shown-anywhere");
+        assertNoStackTrace(node);
+    }
+
+    @Test
+    void aDataDirectoryInUseByAnotherNodeFailsTheStartWithOneLineNamingDataDir() {
+        NodeProcess first = node("first", env());
+        first.start(START);
+        NodeProcess second = node("second", env());
+
+        assertThat(second.run(START)).isEqualTo(1);
+        assertThat(second.stderr()).singleElement().asString().startsWith("error: DATA_DIR: ")
+                .contains("another node runs on the data directory " + dir.resolve("data"));
+        assertNoStackTrace(second);
+        assertThat(JsonHttp.get(first.url() + "/api/health").status()).as("the first runs on").isEqualTo(200);
+    }
+
+    @Test
+    void withLogLevelDebugAFailedStartAlsoLogsItsStackTrace() {
+        NodeProcess first = node("first", env());
+        first.start(START);
+        Map<String, String> env = env();
+        env.put("LOG_LEVEL", "debug");
+        NodeProcess second = node("second-debug", env);
+
+        assertThat(second.run(START)).isEqualTo(1);
+        assertThat(second.stderr()).singleElement().asString().startsWith("error: DATA_DIR: ");
+        assertThat(second.stdout()).anyMatch(line -> line.contains("start failed"))
+                .anyMatch(line -> line.startsWith("\tat "));
+    }
+
+    private static void assertNoStackTrace(NodeProcess node) {
+        assertThat(node.stdout()).as("no stack trace without LOG_LEVEL=debug")
+                .noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"));
     }
 
     @Test

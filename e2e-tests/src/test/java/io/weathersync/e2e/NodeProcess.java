@@ -31,7 +31,7 @@ final class NodeProcess {
             "DB_PASSWORD", "REDIS_URI", "REDIS_CHANNEL", "WEATHER_SOURCE", "WEATHER_CITIES", "WEATHER_POLL_INTERVAL",
             "OPEN_METEO_URL", "OPENWEATHERMAP_URL", "OPENWEATHERMAP_API_KEY", "ADMIN_TOKEN", "CASCADE_PARENT_URL",
             "CASCADE_API_KEY", "CASCADE_API_SECRET", "CASCADE_SYNC_INTERVAL", "CASCADE_HEARTBEAT_INTERVAL",
-            "CASCADE_OFFLINE_AFTER");
+            "CASCADE_OFFLINE_AFTER", "LOG_LEVEL");
     /**
      * Small JVMs (three nodes, Redis, MariaDB and the test share two cores): the serial collector and a bounded
      * heap. The JIT is left as it is, since the convergence times measured should be the product's.
@@ -110,9 +110,12 @@ final class NodeProcess {
         return process.pid();
     }
 
-    /** Starts the jar and waits for its {@code listening on} line; fails with the log's tail if it does not come. */
-    synchronized void start(Duration bound) {
-        awaitListening(launch(List.of()), bound);
+    /**
+     * Starts the jar (with {@code args}, e.g. {@code --config FILE}) and waits for its {@code listening on} line;
+     * fails with the log's tail if it does not come.
+     */
+    synchronized void start(Duration bound, String... args) {
+        awaitListening(launch(List.of(args)), bound);
     }
 
     /**
