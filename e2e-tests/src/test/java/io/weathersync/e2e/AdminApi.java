@@ -36,6 +36,12 @@ final class AdminApi {
                 issued.path("data").path("api_secret").asText());
     }
 
+    /** Issues the node new credentials, which revokes its current ones; the new ones are not kept. */
+    void reissue(String nodeId) {
+        String path = "/api/v1/cascade/nodes/" + nodeId + "/credentials";
+        ok(JsonHttp.post(masterUrl + path, authorization, null), "POST " + path);
+    }
+
     /** {@code POST /api/v1/cascade/nodes/{id}/enable} or {@code …/disable}. */
     void setActive(String nodeId, boolean active) {
         String path = "/api/v1/cascade/nodes/" + nodeId + (active ? "/enable" : "/disable");
