@@ -76,17 +76,17 @@ final class PollCycle implements Supplier<Duration> {
             return;
         }
         int perCycle = source.requestsPerCycle(cities);
-        double perDay = perCycle * (double) Duration.ofDays(1).toMillis() / interval.toMillis();
+        long perDay = FreeTier.requestsIn(Duration.ofDays(1), perCycle, interval);
         String tiers = source.freeTiers().stream().map(t -> String.format("%,d per %s", t.requests(),
                 Durations.format(t.period()))).collect(Collectors.joining(", "));
         String budget = tiers.isEmpty() ? "" : " (free tier: " + tiers + ")";
         if (source.freeTiers().stream().anyMatch(t -> t.requestsPerPeriod(perCycle, interval) > t.requests())) {
-            LOG.warn("poll: source {}, {} cities every {}: about {} requests/day, MORE than the free tier{}; "
+            LOG.warn("poll: source {}, {} cities every {}: {} requests/day, MORE than the free tier{}; "
                     + "raise WEATHER_POLL_INTERVAL or list fewer cities", source.name(), cities, every,
-                    String.format("%,.0f", perDay), budget);
+                    String.format("%,d", perDay), budget);
         } else {
-            LOG.info("poll: source {}, {} cities every {}: about {} requests/day{}", source.name(), cities, every,
-                    String.format("%,.0f", perDay), budget);
+            LOG.info("poll: source {}, {} cities every {}: {} requests/day{}", source.name(), cities, every,
+                    String.format("%,d", perDay), budget);
         }
     }
 }

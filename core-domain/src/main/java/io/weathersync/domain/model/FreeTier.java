@@ -20,20 +20,20 @@ public record FreeTier(long requests, Duration period) {
         }
     }
 
-    /** The allowance scaled to one day. */
-    public double perDay() {
-        return requests * (double) Duration.ofDays(1).toMillis() / period.toMillis();
-    }
-
     /**
      * How many requests polling costs in one period of this allowance: the cycles that start within it (a cycle
      * longer than the period still puts its requests in one period), times what each costs.
      */
     public long requestsPerPeriod(int requestsPerCycle, Duration interval) {
+        return requestsIn(period, requestsPerCycle, interval);
+    }
+
+    /** What polling costs in {@code span}, counted as for a tier's period (e.g. a day, for the start-up log). */
+    public static long requestsIn(Duration span, int requestsPerCycle, Duration interval) {
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("interval: must be positive, was " + interval);
         }
-        long cycles = Math.max(1, (period.toMillis() + interval.toMillis() - 1) / interval.toMillis());
+        long cycles = Math.max(1, (span.toMillis() + interval.toMillis() - 1) / interval.toMillis());
         return cycles * requestsPerCycle;
     }
 

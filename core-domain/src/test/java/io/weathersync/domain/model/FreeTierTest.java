@@ -73,7 +73,7 @@ class FreeTierTest {
         assertThat(OPEN_METEO.requestsPerPeriod(56, Duration.ofSeconds(60))).isEqualTo(80_640);
         assertThat(OPEN_METEO.requestsPerPeriod(56, Duration.ofDays(2))).isEqualTo(56);
         assertThat(OPENWEATHERMAP.requestsPerPeriod(40, Duration.ofSeconds(30))).isEqualTo(80);
-        assertThat(OPEN_METEO.perDay()).isEqualTo(10_000);
+        assertThat(FreeTier.requestsIn(Duration.ofDays(1), 56, Duration.ofSeconds(486))).isEqualTo(9_968);
     }
 
     @Test
