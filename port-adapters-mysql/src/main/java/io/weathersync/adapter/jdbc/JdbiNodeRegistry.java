@@ -23,16 +23,18 @@ import java.util.Optional;
 public final class JdbiNodeRegistry implements NodeRegistry {
 
     private final Jdbi jdbi;
+    private final Database database;
 
     /** The registry stored in {@code database}. */
     public JdbiNodeRegistry(Database database) {
         this.jdbi = database.jdbi();
+        this.database = database;
     }
 
     @Override
     public void add(Node node) {
         Objects.requireNonNull(node, "node: must not be null");
-        jdbi.useTransaction(h -> {
+        database.writeVoid(h -> {
             requireFree(h, node);
             try {
                 ClusterRows.insertNode(h, node).execute();
@@ -99,7 +101,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
 
     @Override
     public boolean setActive(String id, boolean active) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE cluster_nodes SET active = :active WHERE node_id = :id")
+        return database.write(h -> h.createUpdate("UPDATE cluster_nodes SET active = :active WHERE node_id = :id")
                 .bind("active", active)
                 .bind("id", id)
                 .execute()) > 0;
@@ -108,7 +110,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     @Override
     public void replaceCredential(StoredCredential credential) {
         Objects.requireNonNull(credential, "credential: must not be null");
-        jdbi.useTransaction(h -> {
+        database.writeVoid(h -> {
             if (count(h, "node_id", credential.nodeId()) == 0) {
                 throw new IllegalArgumentException("node_id: no node " + credential.nodeId());
             }
@@ -142,7 +144,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     @Override
     public void recordHeartbeat(HeartbeatRecord record) {
         Objects.requireNonNull(record, "heartbeat: must not be null");
-        jdbi.useHandle(h -> ClusterRows.upsertHeartbeat(h, record).execute());
+        database.writeVoid(h -> ClusterRows.upsertHeartbeat(h, record).execute());
     }
 
     @Override
@@ -156,7 +158,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     @Override
     public void appendSyncLog(SyncLogEntry entry) {
         Objects.requireNonNull(entry, "entry: must not be null");
-        jdbi.useHandle(h -> ClusterRows.insertSyncLog(h, entry).execute());
+        database.writeVoid(h -> ClusterRows.insertSyncLog(h, entry).execute());
     }
 
     @Override
