@@ -165,6 +165,11 @@ public final class Database implements AutoCloseable {
         return writes.inTransaction(callback);
     }
 
+    /** Like {@link #write(HandleCallback)}, bounded by {@code bound} instead (a write that grows with the store). */
+    <R> R write(HandleCallback<R, RuntimeException> callback, Duration bound) {
+        return writes.inTransaction(callback, bound);
+    }
+
     /** Like {@link #write(HandleCallback)}, without a result. */
     void writeVoid(HandleConsumer<RuntimeException> consumer) {
         writes.inTransaction(h -> {

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import java.util.Optional;
 public final class JdbiReplica implements Replica {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiReplica.class);
+    /** How long the switch to a resynced generation may take (it sets the newest time of every city at once). */
+    private static final Duration SWITCH_BOUND = Duration.ofMinutes(10);
 
     private final Jdbi jdbi;
     private final Database database;
@@ -136,6 +139,7 @@ public final class JdbiReplica implements Replica {
 
     @Override
     public void finishResync() {
+        // One statement over the whole new generation: bounded by its size, not by the bound of a batch.
         SyncState served = database.write(h -> {
             ReplicaRow row = lockRow(h);
             if (row.pendingGeneration() == null) {
@@ -155,7 +159,7 @@ public final class JdbiReplica implements Replica {
                     + "served_generation = pending_generation, served_seq = pending_seq, pending_stream = NULL, "
                     + "pending_generation = NULL, pending_seq = 0 WHERE id = 1").execute();
             return row.pending().orElseThrow();
-        });
+        }, SWITCH_BOUND);
         LOG.info("resync finished: serving stream {} through seq {}", served.stream(), served.appliedSeq());
         generations.dropUnused();
     }

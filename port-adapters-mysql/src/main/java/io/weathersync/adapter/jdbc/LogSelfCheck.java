@@ -75,7 +75,7 @@ final class LogSelfCheck {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("log_meta", "SELECT id, stream_id, head FROM log_meta ORDER BY id");
         queries.put("log_readings", "SELECT r.seq, " + ReadingColumns.SELECT + " FROM log_readings r"
-                + " WHERE r.seq > :from ORDER BY r.seq, r.city_key, r.observed_at");
+                + " WHERE r.seq > :from ORDER BY r.seq");
         queries.put("log_cities", "SELECT city_key, observed_at FROM log_cities ORDER BY city_key");
         List<String> found = database.jdbi().withHandle(h -> Leftovers.find(h, queries,
                 Map.of("from", head - Leftovers.RECENT)));

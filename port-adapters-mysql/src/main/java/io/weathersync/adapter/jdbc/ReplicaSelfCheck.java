@@ -71,7 +71,7 @@ final class ReplicaSelfCheck {
         queries.put("replica_readings", "SELECT r.generation, r.seq, " + ReadingColumns.SELECT
                 + " FROM replica_readings r WHERE (r.generation = :served AND r.seq > :served_from)"
                 + " OR (r.generation = :pending AND r.seq > :pending_from)"
-                + " ORDER BY r.generation, r.seq, r.city_key, r.observed_at");
+                + " ORDER BY r.generation, r.seq");
         queries.put("replica_cities", "SELECT generation, city_key, observed_at FROM replica_cities"
                 + " ORDER BY generation, city_key");
         Map<String, Object> parameters = Map.of("served", row.servedGeneration(),

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,10 +66,15 @@ final class StoreWrites {
      * that does not end within the bound fails with {@link StoreUnavailableException}.
      */
     <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
+        return inTransaction(callback, bound);
+    }
+
+    /** Like {@link #inTransaction(HandleCallback)}, with its own bound (a write whose size grows with the store). */
+    <R> R inTransaction(HandleCallback<R, RuntimeException> callback, Duration bound) {
         long start = System.nanoTime();
         AtomicBoolean abandoned = new AtomicBoolean();
         CompletableFuture<R> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("store-write").start(() -> run(callback, start, abandoned, result));
+        Thread.ofVirtual().name("store-write").start(() -> run(callback, start, bound, abandoned, result));
         try {
             return result.get(bound.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -78,7 +82,7 @@ final class StoreWrites {
             String problem = "a write transaction did not end within " + bound.toSeconds() + " s"
                     + (running.get() > 0 ? " (a write has been running for " + runningFor().toSeconds() + " s)" : "");
             failure.set(problem);
-            LOG.warn("store: {}; the request fails", problem);
+            // Not logged here: the caller gets the exception and says what failed (one line per failure).
             throw new StoreUnavailableException("store: " + problem);
         } catch (InterruptedException e) {
             abandoned.set(true);
@@ -98,10 +102,10 @@ final class StoreWrites {
         }
     }
 
-    private <R> void run(HandleCallback<R, RuntimeException> callback, long start, AtomicBoolean abandoned,
-                         CompletableFuture<R> result) {
+    private <R> void run(HandleCallback<R, RuntimeException> callback, long start, Duration bound,
+                         AtomicBoolean abandoned, CompletableFuture<R> result) {
         try {
-            if (!enter(start)) {
+            if (!enter(start, bound)) {
                 result.completeExceptionally(new StoreUnavailableException("store: waited " + bound.toSeconds()
                         + " s for the write in flight"));
                 return;
@@ -128,16 +132,16 @@ final class StoreWrites {
             if (isStoreFailure(e)) {
                 String problem = "a write transaction failed: " + Database.reason(e, null);
                 failure.set(problem);
-                // Sampled, so that a store failing every write does not flood the log.
-                if (!abandoned.get() || ThreadLocalRandom.current().nextInt(10) == 0) {
-                    LOG.warn("store: {}", problem);
+                if (abandoned.get()) {
+                    // Its caller has gone: this line is the only trace of what became of the write.
+                    LOG.warn("store: a write whose caller stopped waiting failed: {}", Database.reason(e, null));
                 }
             }
             result.completeExceptionally(e);
         }
     }
 
-    private boolean enter(long start) {
+    private boolean enter(long start, Duration bound) {
         if (gate.isEmpty()) {
             return true;
         }
