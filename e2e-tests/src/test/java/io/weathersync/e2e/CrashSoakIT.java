@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashSoakIT {
 
-    private static final int MASTER_CYCLES = Integer.getInteger("soak.masterCycles", 30);
+    private static final int MASTER_CYCLES = Integer.getInteger("soak.masterCycles", 20);
     private static final int MARIADB_CYCLES = Integer.getInteger("soak.mariadbCycles", 3);
-    private static final int SLAVE_CYCLES = Integer.getInteger("soak.slaveCycles", 15);
+    private static final int SLAVE_CYCLES = Integer.getInteger("soak.slaveCycles", 10);
     private static final Duration KILL_MIN = Duration.ofMillis(Long.getLong("soak.killMinMs", 500));
     private static final Duration KILL_MAX = Duration.ofMillis(Long.getLong("soak.killMaxMs", 1500));
     private static final long SEED = Long.getLong("soak.seed", System.nanoTime());
