@@ -301,7 +301,8 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes {@code root} and everything under it, if it exists. */
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -78,6 +78,22 @@ final class Ledger {
         return expected;
     }
 
+    /** How many distinct readings were acknowledged so far. */
+    synchronized int acknowledgedCount() {
+        return ackedKeys.size();
+    }
+
+    /** Like {@link #expected}, for the readings first acknowledged at or after position {@code from}. */
+    synchronized Map<Key, Set<Value>> expectedSince(int from) {
+        Map<Key, Set<Value>> expected = new HashMap<>();
+        for (Key key : ackedKeys.subList(Math.min(from, ackedKeys.size()), ackedKeys.size())) {
+            Set<Value> allowed = new HashSet<>(uncertain.getOrDefault(key, Set.of()));
+            allowed.add(acked.get(key));
+            expected.put(key, allowed);
+        }
+        return expected;
+    }
+
     /** The seq ranges of the acknowledged batches, in the order acknowledged. */
     synchronized List<Ack> acks() {
         return List.copyOf(acks);

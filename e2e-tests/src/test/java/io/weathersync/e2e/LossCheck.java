@@ -26,13 +26,28 @@ final class LossCheck {
     }
 
     static Result check(NodeProcess node, Writer writer) {
-        Map<Ledger.Key, Set<Ledger.Value>> expected = writer.expected();
         Instant start = writer.base().minus(Duration.ofMinutes(1));
+        Map<String, Instant> from = new HashMap<>();
+        writer.cities().forEach(city -> from.put(city, start));
+        return check(node, writer.expected(), from);
+    }
+
+    /**
+     * Like {@link #check}, for the readings first acknowledged at or after position {@code fromAck} of the writer
+     * (e.g. since the last kill): each city's history is read from the earliest of those readings only.
+     */
+    static Result checkSince(NodeProcess node, Writer writer, int fromAck) {
+        Map<Ledger.Key, Set<Ledger.Value>> expected = writer.expectedSince(fromAck);
+        Map<String, Instant> from = new HashMap<>();
+        expected.keySet().forEach(key -> from.merge(key.city(), key.timestamp(), (a, b) -> a.isBefore(b) ? a : b));
+        return check(node, expected, from);
+    }
+
+    private static Result check(NodeProcess node, Map<Ledger.Key, Set<Ledger.Value>> expected,
+                                Map<String, Instant> from) {
         Instant end = Instant.now().plus(Duration.ofMinutes(30));
         Map<Ledger.Key, Ledger.Value> stored = new HashMap<>();
-        for (String city : writer.cities()) {
-            stored.putAll(history(node, city, start, end));
-        }
+        from.forEach((city, start) -> stored.putAll(history(node, city, start, end)));
         int lost = 0;
         List<String> examples = new ArrayList<>();
         for (Map.Entry<Ledger.Key, Set<Ledger.Value>> entry : expected.entrySet()) {

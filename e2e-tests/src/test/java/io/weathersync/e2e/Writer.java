@@ -42,6 +42,7 @@ final class Writer implements AutoCloseable {
     private final AtomicLong changesAcked = new AtomicLong();
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean corrections = true;
     private Thread thread;
 
     Writer(Supplier<String> masterUrl, String adminToken, int cityCount, int batchSize, Duration every) {
@@ -54,6 +55,15 @@ final class Writer implements AutoCloseable {
         this.nextMinute = new int[cityCount];
         this.batchSize = batchSize;
         this.every = every;
+    }
+
+    /**
+     * From now on every reading is a new one, never a correction: each acknowledged change is then a row of its
+     * own, so the store's row count must equal its head (what the crash soak checks after each restart).
+     */
+    Writer newReadingsOnly() {
+        corrections = false;
+        return this;
     }
 
     List<String> cities() {
@@ -147,7 +157,8 @@ final class Writer implements AutoCloseable {
     private synchronized Map<Key, Value> nextBatch() {
         Map<Key, Value> batch = new LinkedHashMap<>();
         while (batch.size() < batchSize) {
-            Map.Entry<Key, Value> old = random.nextInt(4) == 0 ? ledger.randomAcknowledged(random) : null;
+            Map.Entry<Key, Value> old = corrections && random.nextInt(4) == 0
+                    ? ledger.randomAcknowledged(random) : null;
             if (old != null) {
                 double temp = round(-30 + random.nextInt(700) / 10.0);
                 batch.putIfAbsent(old.getKey(), new Value(temp == old.getValue().temp() ? round(temp + 0.1) : temp,
@@ -209,6 +220,16 @@ final class Writer implements AutoCloseable {
     /** Every reading acknowledged and what the store may hold for it (the acked value or a later unknown one). */
     Map<Key, Set<Value>> expected() {
         return ledger.expected();
+    }
+
+    /** How many distinct readings were acknowledged so far (a position for {@link #expectedSince}). */
+    int acknowledgedCount() {
+        return ledger.acknowledgedCount();
+    }
+
+    /** Like {@link #expected}, for the readings first acknowledged at or after position {@code from}. */
+    Map<Key, Set<Value>> expectedSince(int from) {
+        return ledger.expectedSince(from);
     }
 
     /** The seq ranges of the acknowledged batches, in the order acknowledged. */

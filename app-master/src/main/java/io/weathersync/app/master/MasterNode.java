@@ -39,7 +39,6 @@ import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -66,7 +65,7 @@ final class MasterNode {
     static void start(MasterConfig config, Lifecycle lifecycle) throws Exception {
         NodeConfig node = config.node();
         Clock clock = Clock.systemUTC();
-        Files.createDirectories(node.dataDir());
+        Database.ownerOnlyDirectory(node.dataDir());
         KeyPair keys = SigningKeyFile.loadOrCreate(node.dataDir().resolve("master-signing-key"));
         ChangeSigner changeSigner = new ChangeSigner(keys.getPrivate());
         Optional<ChangeSigner> signer = Optional.of(changeSigner);
@@ -116,7 +115,7 @@ final class MasterNode {
     }
 
     private static List<HealthCheck> health(Database database, ChangePublisher publisher) {
-        HealthCheck store = HealthCheck.of("store", () -> database.isReachable(2));
+        HealthCheck store = HealthCheck.of("store", () -> database.isReachable(2)).degradedWhen(database::writeProblem);
         // Redis is not critical: changes are stored first, and slaves repair from the log what it loses.
         return List.of(store, publisher instanceof LettuceChangePublisher redis
                 ? HealthCheck.nonCritical("redis", redis::isConnected)

@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +49,7 @@ final class SlaveNode {
         NodeConfig node = config.node();
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
-        Files.createDirectories(node.dataDir());
+        Database.ownerOnlyDirectory(node.dataDir());
 
         Database database = lifecycle.closeOnStop("database",
                 Database.open(node.dbUrl(), node.dbUser(), node.dbPassword().orElse("")));
@@ -69,7 +68,8 @@ final class SlaveNode {
                 new LettuceChangeSubscriber(node.redisUri().get(), node.redisChannel()));
         SlaveApi.Dependencies api = new SlaveApi.Dependencies(new QueryWeatherService(replica), serial, serial,
                 new RequestSyncService(master), status,
-                List.of(HealthCheck.of("store", () -> database.isReachable(2)), subscriber == null
+                List.of(HealthCheck.of("store", () -> database.isReachable(2)).degradedWhen(database::writeProblem),
+                        subscriber == null
                         ? HealthCheck.notConfigured("redis")
                         : HealthCheck.nonCritical("redis", subscriber::isConnected),
                         // Degraded while the master refuses this slave's credentials; it still serves its replica.

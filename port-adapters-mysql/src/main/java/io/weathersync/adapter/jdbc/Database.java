@@ -5,12 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,17 +27,26 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_POOL_SIZE = 8;
     private static final int MAX_REASON = 500;
+    /**
+     * How long a caller waits for its write transaction: above H2's LOCK_TIMEOUT and the MySQL session's
+     * innodb_lock_wait_timeout (10 s, see {@link JdbcUrl}), so that a lock wait fails on its own first.
+     */
+    static final Duration WRITE_BOUND = Duration.ofSeconds(15);
+    /** A write in flight longer than this makes the store degraded (a batch of 1,000 takes well under 1 s). */
+    static final Duration SLOW_WRITE = Duration.ofSeconds(5);
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final String display;
+    private final StoreWrites writes;
 
-    private Database(HikariDataSource pool, Dialect dialect, String display) {
+    private Database(HikariDataSource pool, Dialect dialect, String display, Duration writeBound) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         this.dialect = dialect;
         this.display = display;
+        this.writes = new StoreWrites(jdbi, dialect == Dialect.H2, writeBound, SLOW_WRITE);
     }
 
     /**
@@ -46,7 +60,15 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException    when the database cannot be reached or migrated
      */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, WRITE_BOUND);
+    }
+
+    /** Like {@link #open(String, String, String)}, with another bound for write transactions (tests). */
+    static Database open(String jdbcUrl, String user, String password, Duration writeBound) {
         JdbcUrl url = JdbcUrl.parse(jdbcUrl);
+        if (url.dialect() == Dialect.H2) {
+            EmbeddedFiles.h2File(url.url()).ifPresent(EmbeddedFiles::ownerOnlyDatabase);
+        }
         HikariDataSource pool = connect(url, user, password);
         try {
             migrate(pool, url);
@@ -55,7 +77,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         LOG.info("database ready: {}", url.display());
-        return new Database(pool, url.dialect(), url.display());
+        return new Database(pool, url.dialect(), url.display(), writeBound);
     }
 
     private static HikariDataSource connect(JdbcUrl url, String user, String password) {
@@ -94,7 +116,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The innermost message of {@code e}, with URL passwords and {@code password} masked. */
-    private static String reason(Throwable e, String password) {
+    static String reason(Throwable e, String password) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -111,6 +133,14 @@ public final class Database implements AutoCloseable {
         return oneLine.length() <= MAX_REASON ? oneLine : oneLine.substring(0, MAX_REASON) + "…";
     }
 
+    /**
+     * Creates a node's data directory owner-only ({@code rwx------}), or makes an existing one owner-only: it holds
+     * the embedded store (whose files {@link #open} keeps owner-only too) and the node's keys.
+     */
+    public static void ownerOnlyDirectory(Path dir) {
+        EmbeddedFiles.ownerOnlyDirectory(dir);
+    }
+
     /** The Jdbi over the pool. */
     public Jdbi jdbi() {
         return jdbi;
@@ -124,6 +154,36 @@ public final class Database implements AutoCloseable {
             LOG.warn("database {} is not reachable: {}", display, reason(e, null));
             return false;
         }
+    }
+
+    /**
+     * Runs {@code callback} as one write transaction: one at a time on H2, and failing with a
+     * {@code StoreUnavailableException} when it does not end within {@link #WRITE_BOUND} (see {@link StoreWrites}).
+     * Every write of the stores goes through here, autocommit statements included.
+     */
+    <R> R write(HandleCallback<R, RuntimeException> callback) {
+        return writes.inTransaction(callback);
+    }
+
+    /** Like {@link #write(HandleCallback)}, bounded by {@code bound} instead (a write that grows with the store). */
+    <R> R write(HandleCallback<R, RuntimeException> callback, Duration bound) {
+        return writes.inTransaction(callback, bound);
+    }
+
+    /** Like {@link #write(HandleCallback)}, without a result. */
+    void writeVoid(HandleConsumer<RuntimeException> consumer) {
+        writes.inTransaction(h -> {
+            consumer.useHandle(h);
+            return null;
+        });
+    }
+
+    /**
+     * Why writes do not work right now (one has been in flight for more than 5 s, or the last one failed or
+     * timed out), or empty while they do: the health check reports the store {@code degraded} meanwhile.
+     */
+    public Optional<String> writeProblem() {
+        return writes.problem();
     }
 
     Dialect dialect() {

@@ -20,9 +20,11 @@ final class Generations {
     private static final Logger LOG = LoggerFactory.getLogger(Generations.class);
 
     private final Jdbi jdbi;
+    private final Database database;
 
-    Generations(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    Generations(Database database) {
+        this.jdbi = database.jdbi();
+        this.database = database;
     }
 
     /** Drops what it can; a failure is logged and left for the next resync or start, never thrown. */
@@ -66,7 +68,7 @@ final class Generations {
                     .mapTo(String.class)
                     .list());
             for (String city : cities) {
-                jdbi.useTransaction(h -> {
+                database.writeVoid(h -> {
                     for (String table : List.of("replica_readings", "replica_cities")) {
                         h.createUpdate("DELETE FROM " + table
                                         + " WHERE generation = :generation AND city_key = :city_key")

@@ -26,8 +26,12 @@ record JdbcUrl(Dialect dialect, String url, Map<String, String> properties, Stri
             "DB_CLOSE_ON_EXIT", "FALSE",
             // Appenders queue on the head row; a big batch may hold it longer than H2's one-second default.
             "LOCK_TIMEOUT", "10000",
-            // H2 otherwise writes commits out up to 500 ms later: a kill -9 then loses changes already
-            // acknowledged (and a master whose head goes back hands the same seqs out again).
+            // H2 otherwise writes commits out up to 500 ms later from a background thread: a kill -9 then loses
+            // changes already acknowledged (a master whose head goes back hands the same seqs out again), and that
+            // thread writes chunks while transactions are in flight. With 0 there is no such thread: each commit
+            // writes its chunk in the committing thread before it returns. That alone is not crash-safe: a chunk
+            // holds each map as the writer found it, map after map, so a second write transaction in flight
+            // meanwhile lands in the file half done; Database lets one write transaction run at a time on H2.
             "WRITE_DELAY", "0");
 
     /** Copies the properties, keeping their order. */
@@ -130,6 +134,8 @@ record JdbcUrl(Dialect dialect, String url, Map<String, String> properties, Stri
         defaults.put("forceConnectionTimeZoneToSession", "true");
         defaults.put("characterEncoding", "UTF-8");
         defaults.put("connectTimeout", "10000");
+        // A write waits for a row lock as long as on H2 (LOCK_TIMEOUT), not InnoDB's 50 s, and then fails.
+        defaults.put("sessionVariables", "innodb_lock_wait_timeout=10");
         // Client-side prepared statements (the default) rewrite batches best; cache their parse.
         defaults.put("cachePrepStmts", "true");
         defaults.put("prepStmtCacheSize", "250");

@@ -31,20 +31,28 @@ public final class JdbiChangeLog implements ChangeLog {
     private static final Logger LOG = LoggerFactory.getLogger(JdbiChangeLog.class);
 
     private final Jdbi jdbi;
+    private final Database database;
     private final JdbiWeatherReadings readings;
     private final StoredReadings stored = new StoredReadings();
     private final StreamId stream;
 
-    /** The log stored in {@code database}; creates its stream id when the store is new. */
+    /**
+     * The log stored in {@code database}; creates its stream id when the store is new, then checks the store (see
+     * {@link LogSelfCheck}).
+     *
+     * @throws IllegalStateException naming the damage, when the store is inconsistent beyond a safe repair
+     */
     public JdbiChangeLog(Database database) {
         this.jdbi = database.jdbi();
+        this.database = database;
         this.readings = new JdbiWeatherReadings(database, ReadingTables.LOG);
         this.stream = initialise();
+        LogSelfCheck.run(database);
     }
 
     private StreamId initialise() {
         StreamId candidate = StreamId.random();
-        String value = jdbi.inTransaction(h -> {
+        String value = database.write(h -> {
             // Two nodes starting on one new store at once: the first insert wins, the other reads it.
             h.createUpdate("INSERT INTO log_meta (id, stream_id, head) VALUES (1, :stream, 0) "
                             + "ON DUPLICATE KEY UPDATE id = id")
@@ -75,7 +83,7 @@ public final class JdbiChangeLog implements ChangeLog {
             return List.of();
         }
         List<WeatherReading> incoming = List.copyOf(batch);
-        return jdbi.inTransaction(h -> {
+        return database.write(h -> {
             long head = h.createQuery("SELECT head FROM log_meta WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
             List<Change> changes = ChangePlanner.plan(stream, head, incoming, stored.load(h, incoming));
             if (!changes.isEmpty()) {

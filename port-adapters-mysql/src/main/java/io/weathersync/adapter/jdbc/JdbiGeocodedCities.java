@@ -21,10 +21,12 @@ import java.util.Optional;
 public final class JdbiGeocodedCities implements GeocodedCities {
 
     private final Jdbi jdbi;
+    private final Database database;
 
     /** The answers stored in {@code database}. */
     public JdbiGeocodedCities(Database database) {
         this.jdbi = database.jdbi();
+        this.database = database;
     }
 
     @Override
@@ -55,7 +57,7 @@ public final class JdbiGeocodedCities implements GeocodedCities {
             case Found found -> Optional.of(found.coordinates());
             case NotFound notFound -> Optional.empty();
         };
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO geocoded_cities (city_key, city_name, latitude, longitude,"
+        database.writeVoid(h -> h.createUpdate("INSERT INTO geocoded_cities (city_key, city_name, latitude, longitude,"
                         + " answered_at) VALUES (:key, :name, :latitude, :longitude, :answered_at)"
                         + " ON DUPLICATE KEY UPDATE city_name = VALUES(city_name), latitude = VALUES(latitude),"
                         + " longitude = VALUES(longitude), answered_at = VALUES(answered_at)")

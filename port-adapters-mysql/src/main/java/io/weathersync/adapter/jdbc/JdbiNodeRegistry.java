@@ -26,16 +26,18 @@ import java.util.Optional;
 public final class JdbiNodeRegistry implements NodeRegistry {
 
     private final Jdbi jdbi;
+    private final Database database;
 
     /** The registry stored in {@code database}. */
     public JdbiNodeRegistry(Database database) {
         this.jdbi = database.jdbi();
+        this.database = database;
     }
 
     @Override
     public void add(Node node) {
         Objects.requireNonNull(node, "node: must not be null");
-        jdbi.useTransaction(h -> {
+        database.writeVoid(h -> {
             requireFree(h, node);
             try {
                 ClusterRows.insertNode(h, node).execute();
@@ -106,7 +108,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     @Override
     public boolean update(Node node) {
         Objects.requireNonNull(node, "node: must not be null");
-        return jdbi.inTransaction(h -> {
+        return database.write(h -> {
             Optional<Node> named = findBy(h, "node_name", node.name());
             if (named.isPresent() && !named.get().id().equals(node.id())) {
                 throw new IllegalArgumentException("name: a node named '" + node.name() + "' already exists");
@@ -122,7 +124,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
 
     @Override
     public boolean remove(String id) {
-        return jdbi.inTransaction(h -> {
+        return database.write(h -> {
             for (String table : new String[] {"cluster_credentials", "cluster_heartbeats"}) {
                 h.createUpdate("DELETE FROM " + table + " WHERE node_id = :id").bind("id", id).execute();
             }
@@ -133,7 +135,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     @Override
     public void replaceCredential(StoredCredential credential) {
         Objects.requireNonNull(credential, "credential: must not be null");
-        jdbi.useTransaction(h -> {
+        database.writeVoid(h -> {
             if (count(h, "node_id", credential.nodeId()) == 0) {
                 throw new IllegalArgumentException("node_id: no node " + credential.nodeId());
             }
@@ -176,7 +178,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     @Override
     public void recordHeartbeat(HeartbeatRecord record) {
         Objects.requireNonNull(record, "heartbeat: must not be null");
-        jdbi.useHandle(h -> ClusterRows.upsertHeartbeat(h, record).execute());
+        database.writeVoid(h -> ClusterRows.upsertHeartbeat(h, record).execute());
     }
 
     @Override
@@ -199,7 +201,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
     @Override
     public void appendSyncLog(SyncLogEntry entry) {
         Objects.requireNonNull(entry, "entry: must not be null");
-        jdbi.useHandle(h -> ClusterRows.insertSyncLog(h, entry).execute());
+        database.writeVoid(h -> ClusterRows.insertSyncLog(h, entry).execute());
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,18 +26,28 @@ import java.util.Optional;
 public final class JdbiReplica implements Replica {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiReplica.class);
+    /** How long the switch to a resynced generation may take (it sets the newest time of every city at once). */
+    private static final Duration SWITCH_BOUND = Duration.ofMinutes(10);
 
     private final Jdbi jdbi;
+    private final Database database;
     private final JdbiWeatherReadings readings;
     private final Generations generations;
 
-    /** The replica stored in {@code database}; an empty one when the store is new. */
+    /**
+     * The replica stored in {@code database}; an empty one when the store is new. Checks the store first (see
+     * {@link ReplicaSelfCheck}).
+     *
+     * @throws IllegalStateException naming the damage, when the store is inconsistent beyond a safe repair
+     */
     public JdbiReplica(Database database) {
         this.jdbi = database.jdbi();
+        this.database = database;
         this.readings = new JdbiWeatherReadings(database, ReadingTables.REPLICA);
-        this.generations = new Generations(jdbi);
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO replica_state (id, " + ReplicaRow.COLUMNS
+        this.generations = new Generations(database);
+        database.writeVoid(h -> h.createUpdate("INSERT INTO replica_state (id, " + ReplicaRow.COLUMNS
                 + ") VALUES (1, NULL, 1, 0, NULL, NULL, 0, 1) ON DUPLICATE KEY UPDATE id = id").execute());
+        ReplicaSelfCheck.run(database);
         generations.dropUnused();
     }
 
@@ -66,7 +77,7 @@ public final class JdbiReplica implements Replica {
     public void apply(StreamId stream, List<Change> changes, long through) {
         Objects.requireNonNull(stream, "stream: must not be null");
         List<Change> batch = List.copyOf(Objects.requireNonNull(changes, "changes: must not be null"));
-        jdbi.useTransaction(h -> {
+        database.writeVoid(h -> {
             ReplicaRow.Generation target = lockRow(h).target(stream);
             if (through < target.seq()) {
                 throw new IllegalStateException("through " + through + " is behind the applied seq " + target.seq());
@@ -93,7 +104,7 @@ public final class JdbiReplica implements Replica {
     public int repair(StreamId stream, List<Change> changes) {
         Objects.requireNonNull(stream, "stream: must not be null");
         List<Change> batch = List.copyOf(Objects.requireNonNull(changes, "changes: must not be null"));
-        int written = jdbi.inTransaction(h -> {
+        int written = database.write(h -> {
             ReplicaRow row = lockRow(h);
             if (!stream.equals(row.servedStream())) {
                 return 0;
@@ -114,7 +125,7 @@ public final class JdbiReplica implements Replica {
     @Override
     public void beginResync(StreamId stream) {
         Objects.requireNonNull(stream, "stream: must not be null");
-        jdbi.useTransaction(h -> {
+        database.writeVoid(h -> {
             long next = lockRow(h).lastGeneration() + 1;
             h.createUpdate("UPDATE replica_state SET pending_stream = :stream, pending_generation = :generation, "
                             + "pending_seq = 0, last_generation = :generation WHERE id = 1")
@@ -128,7 +139,8 @@ public final class JdbiReplica implements Replica {
 
     @Override
     public void finishResync() {
-        SyncState served = jdbi.inTransaction(h -> {
+        // One statement over the whole new generation: bounded by its size, not by the bound of a batch.
+        SyncState served = database.write(h -> {
             ReplicaRow row = lockRow(h);
             if (row.pendingGeneration() == null) {
                 throw new IllegalStateException("no resync in progress");
@@ -147,7 +159,7 @@ public final class JdbiReplica implements Replica {
                     + "served_generation = pending_generation, served_seq = pending_seq, pending_stream = NULL, "
                     + "pending_generation = NULL, pending_seq = 0 WHERE id = 1").execute();
             return row.pending().orElseThrow();
-        });
+        }, SWITCH_BOUND);
         LOG.info("resync finished: serving stream {} through seq {}", served.stream(), served.appliedSeq());
         generations.dropUnused();
     }

@@ -14,6 +14,7 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.weathersync.application.port.out.StoreUnavailableException;
 import io.weathersync.wire.JsonFaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,13 @@ final class ErrorReplies {
             }
             case NotFoundException notFound -> Replies.send(res, Status.NOT_FOUND_404, body(path, Status.NOT_FOUND_404,
                     "no such endpoint: " + req.prologue().method().text() + " " + path));
+            case StoreUnavailableException store -> {
+                // Expected while the store is stuck or failing (the health check says so too): one line, no trace.
+                LOG.warn("{} {} failed: {}", req.prologue().method().text(), path, store.getMessage());
+                Status status = Status.SERVICE_UNAVAILABLE_503;
+                Replies.send(res, status, body(path, status, "store unavailable, try again later: "
+                        + store.getMessage()));
+            }
             case HttpException http when http.status().code() < 500 -> {
                 http.headers().forEach(header -> res.headers().set(header));
                 Replies.send(res, http.status(), body(path, http.status(), http.getMessage()));

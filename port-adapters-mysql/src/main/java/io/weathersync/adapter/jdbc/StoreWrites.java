@@ -1,0 +1,190 @@
+package io.weathersync.adapter.jdbc;
+
+import io.weathersync.application.port.out.StoreUnavailableException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Every write transaction of a {@link Database}: bounded in time, one at a time on H2, and remembered for the
+ * health check.
+ * <p>
+ * One at a time on H2: an MVStore commit writes a chunk of every map's current root, one map after the other,
+ * while other threads keep writing; a second write transaction in flight meanwhile can land in the file half
+ * done (its rows without its undo-log entries, or half of its commit), which after a kill -9 is a torn batch
+ * that recovery cannot roll back and whose row locks nobody ever releases. With one write transaction at a
+ * time, every chunk holds whole transactions or the undo log of the one in flight.
+ * <p>
+ * Bounded: the transaction runs on a virtual thread and the caller waits at most {@link #bound}; past it the
+ * caller gets a {@link StoreUnavailableException} (the transaction may still commit later, like any write whose
+ * answer was lost) and the store reports {@code degraded} until a write succeeds again.
+ */
+final class StoreWrites {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreWrites.class);
+    /** MySQL's and MariaDB's ER_LOCK_WAIT_TIMEOUT. */
+    private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
+
+    private final Jdbi jdbi;
+    private final Optional<ReentrantLock> gate;
+    private final Duration bound;
+    private final Duration slowAfter;
+    private final AtomicLong inFlightSince = new AtomicLong();
+    private final AtomicLong running = new AtomicLong();
+    private final AtomicReference<String> failure = new AtomicReference<>();
+
+    /**
+     * @param oneAtATime whether write transactions are serialised (H2)
+     * @param bound      how long a caller waits for its transaction, lock waits included
+     * @param slowAfter  how long a write may be in flight before the store counts as degraded
+     */
+    StoreWrites(Jdbi jdbi, boolean oneAtATime, Duration bound, Duration slowAfter) {
+        this.jdbi = jdbi;
+        this.gate = oneAtATime ? Optional.of(new ReentrantLock(true)) : Optional.empty();
+        this.bound = bound;
+        this.slowAfter = slowAfter;
+    }
+
+    /**
+     * Runs {@code callback} in one transaction and returns its result, or throws what it threw; a transaction
+     * that does not end within the bound fails with {@link StoreUnavailableException}.
+     */
+    <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
+        return inTransaction(callback, bound);
+    }
+
+    /** Like {@link #inTransaction(HandleCallback)}, with its own bound (a write whose size grows with the store). */
+    <R> R inTransaction(HandleCallback<R, RuntimeException> callback, Duration bound) {
+        long start = System.nanoTime();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        CompletableFuture<R> result = new CompletableFuture<>();
+        Thread.ofVirtual().name("store-write").start(() -> run(callback, start, bound, abandoned, result));
+        try {
+            return result.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            String problem = "a write transaction did not end within " + bound.toSeconds() + " s"
+                    + (running.get() > 0 ? " (a write has been running for " + runningFor().toSeconds() + " s)" : "");
+            failure.set(problem);
+            // Not logged here: the caller gets the exception and says what failed (one line per failure).
+            throw new StoreUnavailableException("store: " + problem);
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a write transaction", e);
+        } catch (ExecutionException e) {
+            if (isLockTimeout(e.getCause())) {
+                throw new StoreUnavailableException("store: " + Database.reason(e.getCause(), null), e.getCause());
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private <R> void run(HandleCallback<R, RuntimeException> callback, long start, Duration bound,
+                         AtomicBoolean abandoned, CompletableFuture<R> result) {
+        try {
+            if (!enter(start, bound)) {
+                result.completeExceptionally(new StoreUnavailableException("store: waited " + bound.toSeconds()
+                        + " s for the write in flight"));
+                return;
+            }
+            try {
+                if (abandoned.get()) {
+                    result.completeExceptionally(new StoreUnavailableException("store: the caller stopped waiting"));
+                    return;
+                }
+                if (running.incrementAndGet() == 1) {
+                    inFlightSince.set(System.nanoTime());
+                }
+                try {
+                    R value = jdbi.inTransaction(callback);
+                    failure.set(null);
+                    result.complete(value);
+                } finally {
+                    running.decrementAndGet();
+                }
+            } finally {
+                gate.ifPresent(ReentrantLock::unlock);
+            }
+        } catch (RuntimeException | Error e) {
+            if (isStoreFailure(e)) {
+                String problem = "a write transaction failed: " + Database.reason(e, null);
+                failure.set(problem);
+                if (abandoned.get()) {
+                    // Its caller has gone: this line is the only trace of what became of the write.
+                    LOG.warn("store: a write whose caller stopped waiting failed: {}", Database.reason(e, null));
+                }
+            }
+            result.completeExceptionally(e);
+        }
+    }
+
+    private boolean enter(long start, Duration bound) {
+        if (gate.isEmpty()) {
+            return true;
+        }
+        long left = bound.toNanos() - (System.nanoTime() - start);
+        try {
+            return left > 0 && gate.get().tryLock(left, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Why writes do not work right now, or empty while they do (none stuck, the last one did not fail). */
+    Optional<String> problem() {
+        if (running.get() > 0 && runningFor().compareTo(slowAfter) > 0) {
+            return Optional.of("a write transaction has been running for " + runningFor().toSeconds() + " s");
+        }
+        return Optional.ofNullable(failure.get());
+    }
+
+    private Duration runningFor() {
+        return Duration.ofNanos(System.nanoTime() - inFlightSince.get());
+    }
+
+    /** A lock wait that timed out, or a transaction the database rolled back (deadlock): try again later. */
+    private static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTimeoutException || t instanceof SQLTransactionRollbackException
+                    || (t instanceof SQLException sql && (MYSQL_LOCK_WAIT_TIMEOUT == sql.getErrorCode()
+                    || String.valueOf(sql.getSQLState()).startsWith("HYT")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A database error or lock timeout, as opposed to a rule of the store refusing the write. */
+    private static boolean isStoreFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException || t instanceof JdbiException || t instanceof StoreUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
