@@ -65,6 +65,7 @@ final class MasterNode {
     static void start(MasterConfig config, Lifecycle lifecycle) throws Exception {
         NodeConfig node = config.node();
         Clock clock = Clock.systemUTC();
+        HttpNode.requireBindable(node.host(), node.port());
         Database.ownerOnlyDirectory(node.dataDir());
         KeyPair keys = SigningKeyFile.loadOrCreate(node.dataDir().resolve("master-signing-key"));
         ChangeSigner changeSigner = new ChangeSigner(keys.getPrivate());

@@ -47,6 +47,7 @@ final class SlaveNode {
 
     static void start(SlaveConfig config, Lifecycle lifecycle) throws Exception {
         NodeConfig node = config.node();
+        HttpNode.requireBindable(node.host(), node.port());
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         Database.ownerOnlyDirectory(node.dataDir());

@@ -40,9 +40,12 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final String display;
     private final StoreWrites writes;
+    private final Optional<CrashedStore> marker;
 
-    private Database(HikariDataSource pool, Dialect dialect, String display, Duration writeBound) {
+    private Database(HikariDataSource pool, Dialect dialect, String display, Duration writeBound,
+                     Optional<CrashedStore> marker) {
         this.pool = pool;
+        this.marker = marker;
         this.jdbi = Jdbi.create(pool);
         this.dialect = dialect;
         this.display = display;
@@ -66,9 +69,9 @@ public final class Database implements AutoCloseable {
     /** Like {@link #open(String, String, String)}, with another bound for write transactions (tests). */
     static Database open(String jdbcUrl, String user, String password, Duration writeBound) {
         JdbcUrl url = JdbcUrl.parse(jdbcUrl);
-        if (url.dialect() == Dialect.H2) {
-            EmbeddedFiles.h2File(url.url()).ifPresent(EmbeddedFiles::ownerOnlyDatabase);
-        }
+        Optional<Path> h2File = url.dialect() == Dialect.H2 ? EmbeddedFiles.h2File(url.url()) : Optional.empty();
+        h2File.ifPresent(EmbeddedFiles::ownerOnlyDatabase);
+        Optional<CrashedStore> marker = h2File.map(base -> CrashedStore.prepare(base, url, user, password));
         HikariDataSource pool = connect(url, user, password);
         try {
             migrate(pool, url);
@@ -77,7 +80,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         LOG.info("database ready: {}", url.display());
-        return new Database(pool, url.dialect(), url.display(), writeBound);
+        return new Database(pool, url.dialect(), url.display(), writeBound, marker);
     }
 
     private static HikariDataSource connect(JdbcUrl url, String user, String password) {
@@ -196,9 +199,13 @@ public final class Database implements AutoCloseable {
         return display;
     }
 
-    /** Closes every connection; the stores built on this database stop working. */
+    /**
+     * Closes every connection; the stores built on this database stop working. An embedded store is then closed
+     * too, and its next open skips the compaction that follows a crash (see {@link CrashedStore}).
+     */
     @Override
     public void close() {
         pool.close();
+        marker.ifPresent(CrashedStore::closed);
     }
 }

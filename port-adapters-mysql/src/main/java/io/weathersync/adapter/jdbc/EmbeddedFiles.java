@@ -56,11 +56,7 @@ final class EmbeddedFiles {
             if (!POSIX) {
                 return;
             }
-            try {
-                Files.createFile(dir.resolve(base.getFileName() + ".mv.db"), PosixFilePermissions.asFileAttribute(FILE));
-            } catch (FileAlreadyExistsException e) {
-                // an existing store: tightened below
-            }
+            createOwnerOnly(dir.resolve(base.getFileName() + ".mv.db"));
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, base.getFileName() + ".*")) {
                 for (Path file : files) {
                     if (Files.isRegularFile(file)) {
@@ -70,6 +66,19 @@ final class EmbeddedFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the files of " + base + " owner-only: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates {@code file} owner-only ({@code rw-------}) unless it exists (an existing one is left as it is). */
+    static void createOwnerOnly(Path file) throws IOException {
+        try {
+            if (POSIX) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // there already
         }
     }
 

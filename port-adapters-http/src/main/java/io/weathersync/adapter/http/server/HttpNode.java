@@ -38,9 +38,7 @@ public final class HttpNode implements AutoCloseable {
      */
     public static HttpNode start(String host, int port, Consumer<HttpRouting.Builder> routes) {
         Objects.requireNonNull(routes, "routes");
-        if (port != 0) {
-            requireBindable(host, port);
-        }
+        requireBindable(host, port);
         WebServer server = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -62,9 +60,14 @@ public final class HttpNode implements AutoCloseable {
     /**
      * Fails at once, saying why, when {@code host:port} cannot be bound: Helidon would log the failed bind with a
      * stack trace and return a server without a port. The probe socket is closed before Helidon binds (with
-     * SO_REUSEADDR, as Helidon does, so the closed probe does not hold the port).
+     * SO_REUSEADDR, as Helidon does, so the closed probe does not hold the port). A node calls it first, before
+     * it opens its store, so that a port in use leaves nothing behind; {@link #start} checks again. Port 0 always
+     * passes.
      */
-    private static void requireBindable(String host, int port) {
+    public static void requireBindable(String host, int port) {
+        if (port == 0) {
+            return;
+        }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(host, port));
