@@ -106,8 +106,12 @@ class DeployFilesIT {
         }
         Set<String> set = new TreeSet<>();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        yaml.readTree(DEPLOY.resolve("compose.yaml").toFile()).get("services")
+        // The services' own variables and the shared block they merge in (Jackson leaves YAML's "<<" unresolved).
+        JsonNode compose = yaml.readTree(DEPLOY.resolve("compose.yaml").toFile());
+        compose.get("services")
                 .forEach(service -> service.path("environment").fieldNames().forEachRemaining(set::add));
+        compose.path("x-node").path("environment").fieldNames().forEachRemaining(set::add);
+        set.remove("<<");
         yaml.readTree(DEPLOY.resolve("k8s/configmap.yaml").toFile()).path("data").fieldNames()
                 .forEachRemaining(set::add);
         for (String manifest : List.of("master.yaml", "slaves.yaml")) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class NodeProcess {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s\"]+)");
     /** DESIGN's run-contract variables: never inherited from the test's environment, the test sets them. */
     private static final List<String> CONTRACT = List.of("SERVER_HOST", "SERVER_PORT", "DATA_DIR", "DB_URL", "DB_USER",
             "DB_PASSWORD", "REDIS_URI", "REDIS_CHANNEL", "WEATHER_SOURCE", "WEATHER_CITIES", "WEATHER_POLL_INTERVAL",

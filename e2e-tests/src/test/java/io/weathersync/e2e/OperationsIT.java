@@ -218,9 +218,10 @@ class OperationsIT {
 
     private static String excerpt(String text, String... prefixes) {
         StringBuilder lines = new StringBuilder();
-        text.lines().filter(l -> !l.startsWith("#"))
-                .filter(l -> java.util.Arrays.stream(prefixes).anyMatch(l::startsWith))
-                .limit(25).forEach(l -> lines.append("  ").append(l).append('\n'));
+        for (String prefix : prefixes) {
+            text.lines().filter(l -> l.startsWith(prefix)).limit(12)
+                    .forEach(l -> lines.append("  ").append(l).append('\n'));
+        }
         return lines.toString();
     }
 }

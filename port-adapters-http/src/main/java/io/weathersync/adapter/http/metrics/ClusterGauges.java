@@ -22,6 +22,8 @@ final class ClusterGauges {
     private final MultiGauge lagSeconds;
     private final MultiGauge state;
     private volatile Supplier<ClusterStatus> status;
+    /** The rows' numbers, held until the next refresh: a gauge may hold its number only weakly. */
+    private volatile List<List<MultiGauge.Row<?>>> rows = List.of();
 
     ClusterGauges(MeterRegistry registry) {
         lagChanges = MultiGauge.builder("weather.node.lag.changes")
@@ -61,6 +63,7 @@ final class ClusterGauges {
                         node.state() == s ? 1 : 0));
             }
         }
+        rows = List.of(changes, seconds, states);
         lagChanges.register(changes, true);
         lagSeconds.register(seconds, true);
         state.register(states, true);

@@ -21,8 +21,10 @@ import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.status.ClusterStatus;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -39,6 +41,8 @@ public final class NodeMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
     private final ClusterGauges cluster;
+    /** Micrometer holds a function meter's state object weakly: a lambda only it knew would be collected. */
+    private final List<Object> held = new CopyOnWriteArrayList<>();
 
     /** A registry with the JVM and process meters bound, and {@code role} ({@code master}/{@code slave}) as a tag. */
     public NodeMetrics(String role) {
@@ -79,6 +83,8 @@ public final class NodeMetrics implements AutoCloseable {
 
     /** A slave's replication counts (applied, duplicates, gaps, resyncs, rejected by kind) and its applied seq. */
     public void replication(Supplier<ReplicationStats> stats, LongSupplier appliedSeq) {
+        held.add(stats);
+        held.add(appliedSeq);
         counter("weather.replication.applied", stats, s -> s.applied(), "changes applied, live and caught up");
         counter("weather.replication.duplicates", stats, s -> s.duplicates(), "live changes already applied");
         counter("weather.replication.gaps", stats, s -> s.gaps(), "live changes that arrived ahead of a gap");
