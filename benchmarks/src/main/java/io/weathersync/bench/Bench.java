@@ -59,6 +59,13 @@ public final class Bench {
         Figure requests = all.add("scale", new Figure("scale", "scale: HTTP requests per poll cycle", "requests",
                 Figure.Target.NONE, 0));
 
+        // Telemetry on/off runs only when asked for (bin/bench --telemetry): it is a check of issue 18's bound.
+        boolean telemetry = s.only().contains("telemetry");
+        Figure teleIngest = all.add(telemetry, new Figure("telemetry", "telemetry on/off: ingest", "readings/s",
+                Figure.Target.RATIO_AT_LEAST, 0.97));
+        Figure teleRead = all.add(telemetry, new Figure("telemetry", "telemetry on/off: read latest?city=", "req/s",
+                Figure.Target.RATIO_AT_LEAST, 0.97));
+
         IngestBench.Backlog[] master = new IngestBench.Backlog[1];
         NodeProcess[] slave = new NodeProcess[1];
         try {
@@ -96,6 +103,9 @@ public final class Bench {
         }
         if (scale != null) {
             step("scale", scale, () -> new ScaleBench(s, nodes).run(scale, requests));
+        }
+        if (teleIngest != null) {
+            step("telemetry on/off", teleIngest, () -> new TelemetryBench(s, nodes).run(teleIngest, teleRead));
         }
         compare(catchUp, replApply, redis == null ? null : redis[1], replP99);
 

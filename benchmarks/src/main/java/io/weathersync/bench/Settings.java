@@ -26,7 +26,8 @@ record Settings(boolean quick, int changes, int cities, int liveSeconds, int raw
                 String redisUri, String wrk, String classpath) {
 
     /** The figure groups, in the order they run. */
-    static final List<String> GROUPS = List.of("ingest", "catch-up", "read", "live", "peer", "footprint", "scale");
+    static final List<String> GROUPS = List.of("ingest", "catch-up", "read", "live", "peer", "footprint", "scale",
+            "telemetry");
 
     static Settings from(String[] args, Map<String, String> env) {
         boolean quick = false;

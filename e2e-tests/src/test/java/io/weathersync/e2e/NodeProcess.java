@@ -25,13 +25,14 @@ import java.util.regex.Pattern;
  */
 final class NodeProcess {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s\"]+)");
     /** DESIGN's run-contract variables: never inherited from the test's environment, the test sets them. */
     private static final List<String> CONTRACT = List.of("SERVER_HOST", "SERVER_PORT", "DATA_DIR", "DB_URL", "DB_USER",
             "DB_PASSWORD", "REDIS_URI", "REDIS_CHANNEL", "WEATHER_SOURCE", "WEATHER_CITIES", "WEATHER_POLL_INTERVAL",
             "OPEN_METEO_URL", "OPENWEATHERMAP_URL", "OPENWEATHERMAP_API_KEY", "ADMIN_TOKEN", "CASCADE_PARENT_URL",
             "CASCADE_API_KEY", "CASCADE_API_SECRET", "CASCADE_SYNC_INTERVAL", "CASCADE_HEARTBEAT_INTERVAL",
-            "CASCADE_OFFLINE_AFTER", "LOG_LEVEL");
+            "CASCADE_OFFLINE_AFTER", "LOG_LEVEL", "LOG_FORMAT", "NODE_NAME", "METRICS_ENABLED", "TRACING_ENABLED",
+            "REDIS_METRICS_KEY", "READY_MAX_LAG");
     /**
      * Small JVMs (three nodes, Redis, MariaDB and the test share two cores): the serial collector and a bounded
      * heap. The JIT is left as it is, since the convergence times measured should be the product's.

@@ -79,9 +79,12 @@ public final class Launcher {
         CommandLine command = CommandLine.parse(args);
         List<Setting> table = new ArrayList<>(program.settings());
         table.add(NodeLogging.LOG_LEVEL);
+        table.add(NodeLogging.LOG_FORMAT);
+        table.add(NodeLogging.NODE_NAME);
         if (command instanceof CommandLine.Run run) {
             Settings settings = Settings.load(run.configFile(), env, table);
             NodeLogging.level(settings);
+            NodeLogging.format(settings, program.name());
             settings.unknownKeys().forEach(key -> LOG.warn("config file: ignoring '{}', not a setting of {}",
                     key, program.name()));
             try {

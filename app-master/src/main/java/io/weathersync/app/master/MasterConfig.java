@@ -2,6 +2,7 @@ package io.weathersync.app.master;
 
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.OpsConfig;
 
 import java.net.URI;
 import java.time.Duration;
@@ -22,15 +23,17 @@ import java.util.Optional;
  * @param openWeatherMapKey  OpenWeatherMap's key (secret), required by that source
  * @param adminToken         the admin endpoints' bearer token (secret); empty = they answer 403
  * @param offlineAfter       silence after which a slave is shown offline
+ * @param ops                metrics, tracing, the counters' Redis key, readiness
  */
 record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, Optional<Duration> pollInterval,
                     URI openMeteoUrl, URI openWeatherMapUrl, Optional<String> openWeatherMapKey,
-                    Optional<String> adminToken, Duration offlineAfter) {
+                    Optional<String> adminToken, Duration offlineAfter, OpsConfig ops) {
 
     /** Checks that the parts fit together. */
     MasterConfig {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(ops, "ops");
         cities = List.copyOf(cities);
         if (cities.isEmpty()) {
             throw new IllegalArgumentException("WEATHER_CITIES: must name at least one city");

@@ -5,20 +5,27 @@ import io.weathersync.adapter.http.client.HttpPushChangePublisher;
 import io.weathersync.adapter.http.client.HttpSlavePush;
 import io.weathersync.adapter.http.client.PushSettings;
 import io.weathersync.adapter.http.client.PushTarget;
+import io.weathersync.adapter.http.metrics.NodeMetrics;
 import io.weathersync.adapter.http.server.AuthThrottle;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.MasterApi;
+import io.weathersync.adapter.http.server.OpsApi;
+import io.weathersync.adapter.http.trace.Traces;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiChangeLog;
 import io.weathersync.adapter.jdbc.JdbiGeocodedCities;
 import io.weathersync.adapter.jdbc.JdbiNodeRegistry;
+import io.weathersync.adapter.memory.InMemoryReadingCounts;
 import io.weathersync.adapter.redis.LettuceChangePublisher;
+import io.weathersync.adapter.redis.LettuceReadingCounts;
+import io.weathersync.application.port.in.CollectWeatherUseCase;
 import io.weathersync.application.port.in.RecordHeartbeatUseCase;
 import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.ChangePublisher;
 import io.weathersync.application.port.out.NodeRegistry;
+import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.application.service.CollectWeatherService;
 import io.weathersync.application.service.MasterStatusService;
@@ -34,6 +41,7 @@ import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.status.StatusAggregator;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.OpsConfig;
 import io.weathersync.runtime.PeriodicTask;
 import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
@@ -85,8 +93,19 @@ final class MasterNode {
         }
 
         Duration pollInterval = PollCycle.interval(config.pollInterval(), source, config.cities().size());
-        CollectWeatherService collect = new CollectWeatherService(source, config.cities(), log, publisher, signer,
-                clock);
+        OpsConfig ops = config.ops();
+        Traces.enable(ops.tracingEnabled());
+        Optional<NodeMetrics> metrics = ops.metricsEnabled()
+                ? Optional.of(lifecycle.closeOnStop("metrics", new NodeMetrics("master"))) : Optional.empty();
+        ReadingCounts shared = node.redisUri().isPresent()
+                ? lifecycle.closeOnStop("reading counters", new LettuceReadingCounts(node.redisUri().get(),
+                        ops.redisMetricsKey()))
+                : new InMemoryReadingCounts();
+        ReadingCounts counts = metrics.map(m -> m.readingCounts(shared)).orElse(shared);
+        CollectWeatherService collected = new CollectWeatherService(source, config.cities(), log, publisher, signer,
+                Optional.of(counts), clock);
+        CollectWeatherUseCase collect = metrics.map(m -> m.pollCycles(collected, source.name(),
+                source.requestsPerCycle(config.cities().size()))).orElse(collected);
         // The status view names the bound port, known only once the server runs (SERVER_PORT=0).
         AtomicReference<MasterStatusService> status = new AtomicReference<>();
         ReportStatusUseCase statusView = () -> status.get().status();
@@ -94,14 +113,21 @@ final class MasterNode {
         NodeRegistryService nodes = new NodeRegistryService(registry, new SecretHasher(new SecureRandom()),
                 new HttpNodeProbe(PROBE_DEADLINE), clock, config.offlineAfter());
         MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
-                new PublishReadingsService(log, publisher, signer, clock), new ServeChangesService(log),
+                new PublishReadingsService(log, publisher, signer, Optional.of(counts), clock),
+                new ServeChangesService(log),
                 new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson()), changeSigner, clock,
                         SYNC_PAGE_SIZE), statusView,
                 heartbeats, MasterApi.Registry.of(nodes), config.adminToken(), health(database, publisher),
                 AuthThrottle.standard(clock), clock);
 
+        OpsApi.Dependencies opsApi = new OpsApi.Dependencies(metrics, counts,
+                List.of(HealthCheck.of("store", () -> database.isReachable(2))));
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> MasterApi.register(routing, api)));
+                HttpNode.start(node.host(), node.port(), routing -> {
+                    MasterApi.register(routing, api);
+                    OpsApi.register(routing, opsApi);
+                }));
+        metrics.ifPresent(m -> m.cluster(statusView::status));
         status.set(new MasterStatusService(registry, log,
                 new MasterIdentity("master", node.host(), server.port(), clock.instant(), 1), publicKey,
                 new StatusAggregator(clock, config.offlineAfter()), clock, collect::problem));

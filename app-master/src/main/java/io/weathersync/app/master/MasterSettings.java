@@ -5,6 +5,7 @@ import io.weathersync.adapter.http.weather.OpenMeteoWeatherSource;
 import io.weathersync.adapter.http.weather.OpenWeatherMapWeatherSource;
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.runtime.NodeSettings;
+import io.weathersync.runtime.OpsSettings;
 import io.weathersync.runtime.Setting;
 import io.weathersync.runtime.Settings;
 
@@ -43,6 +44,7 @@ final class MasterSettings {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(WEATHER_SOURCE, WEATHER_CITIES, WEATHER_POLL_INTERVAL, OPEN_METEO_URL, OPENWEATHERMAP_URL,
                 OPENWEATHERMAP_API_KEY, ADMIN_TOKEN, CASCADE_OFFLINE_AFTER));
+        all.addAll(OpsSettings.all());
         return List.copyOf(all);
     }
 
@@ -54,7 +56,7 @@ final class MasterSettings {
         return new MasterConfig(NODE.read(settings), source, cities(settings), interval,
                 settings.httpUrl(OPEN_METEO_URL).orElseThrow(), settings.httpUrl(OPENWEATHERMAP_URL).orElseThrow(),
                 settings.text(OPENWEATHERMAP_API_KEY), settings.text(ADMIN_TOKEN),
-                settings.duration(CASCADE_OFFLINE_AFTER));
+                settings.duration(CASCADE_OFFLINE_AFTER), OpsSettings.read(settings));
     }
 
     private static List<CitySpec> cities(Settings settings) {

@@ -9,6 +9,7 @@ import io.weathersync.runtime.ConfigException;
 import io.weathersync.runtime.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -34,7 +35,10 @@ final class PollCycle implements Supplier<Duration> {
     @Override
     public Duration get() {
         CollectionReport report = collect.collect();
-        LOG.info("poll: {} readings, {} changes{}, {} cities failed, {} ms", report.fetched(),
+        // A cycle that changed nothing and failed nowhere is routine: DEBUG, so the log shows what happened.
+        boolean routine = report.result().changes() == 0 && report.failures().isEmpty();
+        LOG.atLevel(routine ? Level.DEBUG : Level.INFO).log("poll: {} readings, {} changes{}, {} cities failed, {} ms",
+                report.fetched(),
                 report.result().changes(),
                 report.result().changes() == 0 ? ""
                         : " (seq " + report.result().firstSeq() + "-" + report.result().lastSeq() + ")",

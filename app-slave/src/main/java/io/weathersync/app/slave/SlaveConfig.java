@@ -1,6 +1,7 @@
 package io.weathersync.app.slave;
 
 import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.OpsConfig;
 
 import java.net.URI;
 import java.time.Duration;
@@ -15,13 +16,15 @@ import java.util.Objects;
  * @param apiSecret         this slave's secret ({@code CS...}), a secret
  * @param syncInterval      between anti-entropy checks; also the cap of the back-off while the master is away
  * @param heartbeatInterval between heartbeats
+ * @param ops               metrics, tracing, the counters' Redis key, readiness
  */
 record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecret, Duration syncInterval,
-                   Duration heartbeatInterval) {
+                   Duration heartbeatInterval, OpsConfig ops) {
 
     /** Checks every part. */
     SlaveConfig {
         Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(ops, "ops");
         Objects.requireNonNull(parentUrl, "CASCADE_PARENT_URL");
         Objects.requireNonNull(apiKey, "CASCADE_API_KEY");
         Objects.requireNonNull(apiSecret, "CASCADE_API_SECRET");

@@ -1,13 +1,19 @@
 package io.weathersync.app.slave;
 
 import io.weathersync.adapter.http.client.HttpMasterClient;
+import io.weathersync.adapter.http.metrics.NodeMetrics;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
+import io.weathersync.adapter.http.server.OpsApi;
 import io.weathersync.adapter.http.server.SlaveApi;
+import io.weathersync.adapter.http.trace.Traces;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiReplica;
+import io.weathersync.adapter.memory.InMemoryReadingCounts;
 import io.weathersync.adapter.redis.LettuceChangeSubscriber;
+import io.weathersync.adapter.redis.LettuceReadingCounts;
 import io.weathersync.application.port.in.ReportStatusUseCase;
+import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.application.port.out.Replica;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ReplicationServices;
@@ -15,10 +21,12 @@ import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.application.service.SerialReplication;
 import io.weathersync.application.service.SlaveHeartbeatService;
 import io.weathersync.domain.cluster.NodeIdentity;
+import io.weathersync.domain.status.Readiness;
 import io.weathersync.domain.status.StatusAggregator;
 import io.weathersync.runtime.Backoff;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.OpsConfig;
 import io.weathersync.runtime.PeriodicTask;
 import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
@@ -77,8 +85,28 @@ final class SlaveNode {
                         HealthCheck.nonCritical("credentials", () -> true)
                                 .degradedWhen(() -> Optional.ofNullable(heartbeat.get())
                                         .flatMap(SlaveHeartbeatService::refusal))));
+        OpsConfig ops = config.ops();
+        Traces.enable(ops.tracingEnabled());
+        Optional<NodeMetrics> metrics = ops.metricsEnabled()
+                ? Optional.of(lifecycle.closeOnStop("metrics", new NodeMetrics("slave"))) : Optional.empty();
+        metrics.ifPresent(m -> {
+            m.replication(replication.progress()::stats, () -> replica.state().appliedSeq());
+            m.cluster(status::status);
+        });
+        // With Redis, the master's shared counters; without, this node ingests nothing and has none to show.
+        ReadingCounts counts = node.redisUri().isPresent()
+                ? lifecycle.closeOnStop("reading counters", new LettuceReadingCounts(node.redisUri().get(),
+                        ops.redisMetricsKey()))
+                : new InMemoryReadingCounts();
+        OpsApi.Dependencies opsApi = new OpsApi.Dependencies(metrics, counts, List.of(
+                HealthCheck.of("store", () -> database.isReachable(2)),
+                HealthCheck.of("replication", () -> Readiness.ofSlave(status.status(), ops.readyMaxLag()).isEmpty())
+                        .degradedWhen(() -> Readiness.ofSlave(status.status(), ops.readyMaxLag()))));
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api)));
+                HttpNode.start(node.host(), node.port(), routing -> {
+                    SlaveApi.register(routing, api);
+                    OpsApi.register(routing, opsApi);
+                }));
         heartbeat.set(new SlaveHeartbeatService(master, replica, replication.progress(), replication.trust(), serial,
                 new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
                 masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));

@@ -1,6 +1,7 @@
 package io.weathersync.app.slave;
 
 import io.weathersync.runtime.NodeSettings;
+import io.weathersync.runtime.OpsSettings;
 import io.weathersync.runtime.Setting;
 import io.weathersync.runtime.Settings;
 
@@ -35,6 +36,7 @@ final class SlaveSettings {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(CASCADE_PARENT_URL, CASCADE_API_KEY, CASCADE_API_SECRET, CASCADE_SYNC_INTERVAL,
                 CASCADE_HEARTBEAT_INTERVAL));
+        all.addAll(OpsSettings.all());
         return List.copyOf(all);
     }
 
@@ -53,6 +55,6 @@ final class SlaveSettings {
                     + "master issued it");
         }
         return new SlaveConfig(NODE.read(settings), parent, key, secret, settings.duration(CASCADE_SYNC_INTERVAL),
-                settings.duration(CASCADE_HEARTBEAT_INTERVAL));
+                settings.duration(CASCADE_HEARTBEAT_INTERVAL), OpsSettings.read(settings));
     }
 }

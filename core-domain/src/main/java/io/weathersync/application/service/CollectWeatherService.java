@@ -5,6 +5,7 @@ import io.weathersync.application.port.in.CollectionReport;
 import io.weathersync.application.port.in.PublishResult;
 import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.ChangePublisher;
+import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.application.port.out.FetchResult;
 import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.domain.message.ChangeSigner;
@@ -33,9 +34,15 @@ public final class CollectWeatherService implements CollectWeatherUseCase {
     /** Wires the source, the cities, the store, the publisher, the optional signer and the clock. */
     public CollectWeatherService(WeatherSource source, List<CitySpec> cities, ChangeLog log, ChangePublisher publisher,
                                  Optional<ChangeSigner> signer, Clock clock) {
+        this(source, cities, log, publisher, signer, Optional.empty(), clock);
+    }
+
+    /** As above, also counting every stored batch in {@code counts} (seed 003's per-source counters). */
+    public CollectWeatherService(WeatherSource source, List<CitySpec> cities, ChangeLog log, ChangePublisher publisher,
+                                 Optional<ChangeSigner> signer, Optional<ReadingCounts> counts, Clock clock) {
         this.source = source;
         this.cities = List.copyOf(cities);
-        this.recorder = new ChangeRecorder(log, publisher, signer);
+        this.recorder = new ChangeRecorder(log, publisher, signer, counts);
         this.clock = clock;
     }
 

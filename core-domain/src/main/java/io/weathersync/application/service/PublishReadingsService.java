@@ -4,6 +4,7 @@ import io.weathersync.application.port.in.PublishReadingsUseCase;
 import io.weathersync.application.port.in.PublishResult;
 import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.ChangePublisher;
+import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.model.WeatherReading;
 
@@ -23,7 +24,13 @@ public final class PublishReadingsService implements PublishReadingsUseCase {
 
     /** Wires the store, the publisher, the optional signer and the clock that bounds observation times. */
     public PublishReadingsService(ChangeLog log, ChangePublisher publisher, Optional<ChangeSigner> signer, Clock clock) {
-        this.recorder = new ChangeRecorder(log, publisher, signer);
+        this(log, publisher, signer, Optional.empty(), clock);
+    }
+
+    /** As above, also counting every stored batch in {@code counts} (seed 003's per-source counters). */
+    public PublishReadingsService(ChangeLog log, ChangePublisher publisher, Optional<ChangeSigner> signer,
+                                  Optional<ReadingCounts> counts, Clock clock) {
+        this.recorder = new ChangeRecorder(log, publisher, signer, counts);
         this.clock = clock;
     }
 

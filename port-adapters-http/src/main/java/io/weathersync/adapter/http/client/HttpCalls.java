@@ -1,5 +1,7 @@
 package io.weathersync.adapter.http.client;
 
+import io.weathersync.adapter.http.trace.Traces;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The JDK {@link HttpClient} as every outbound call of this module uses it: HTTP/1.1, no redirects, and a
  * deadline over the whole exchange (the request's own timeout stops at the response headers, so a server
- * that sends headers and then stalls the body would otherwise hang the caller).
+ * that sends headers and then stalls the body would otherwise hang the caller). Every call carries a W3C
+ * {@code traceparent} ({@link Traces#propagate}).
  */
 public final class HttpCalls {
 
@@ -43,7 +46,7 @@ public final class HttpCalls {
     public static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration deadline)
             throws IOException, InterruptedException {
         CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+                client.sendAsync(Traces.propagate(request), HttpResponse.BodyHandlers.ofByteArray());
         try {
             return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

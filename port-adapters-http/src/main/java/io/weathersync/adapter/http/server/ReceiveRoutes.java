@@ -12,6 +12,8 @@ import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedPush;
 import io.weathersync.wire.ChangeJson;
 import io.weathersync.wire.LiveMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,8 @@ import java.util.function.Supplier;
  * is not JSON, not an object or array, or over the size limit is refused whole (400, 413), nothing applied.
  */
 final class ReceiveRoutes implements HttpService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiveRoutes.class);
 
     private static final String PATH = "/api/dms/sync/receive";
 
@@ -79,6 +83,7 @@ final class ReceiveRoutes implements HttpService {
             throw new ApiException(e.kind() == RejectedMessage.Kind.BAD_SIGNATURE ? Status.FORBIDDEN_403
                     : Status.BAD_REQUEST_400, e.getMessage());
         }
+        LOG.info("pushed page from the master: {} changes, {} written", push.push().page().changes().size(), written);
         Replies.ok(res, Replies.object("result", "success", "written", written));
     }
 

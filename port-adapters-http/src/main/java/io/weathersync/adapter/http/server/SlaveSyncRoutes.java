@@ -60,6 +60,8 @@ final class SlaveSyncRoutes implements HttpService {
             LOG.warn("sync of slave {} failed: {}", name, e.getMessage());
             throw new ApiException(Status.BAD_GATEWAY_502, "slave unreachable: " + e.getMessage());
         }
+        LOG.info("sync of slave {}: pushed {} changes, resent {} (seq {}-{})", name, outcome.pushed(),
+                outcome.resent(), outcome.fromSeq(), outcome.toSeq());
         Replies.cascadeOk(res, "sync pushed", Shapes.syncOutcome(outcome));
     }
 
