@@ -6,6 +6,7 @@ import io.weathersync.adapter.http.client.HttpSlavePush;
 import io.weathersync.adapter.http.client.PushSettings;
 import io.weathersync.adapter.http.client.PushTarget;
 import io.weathersync.adapter.http.server.AuthThrottle;
+import io.weathersync.adapter.http.server.Console;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.MasterApi;
@@ -23,6 +24,7 @@ import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.application.service.CollectWeatherService;
 import io.weathersync.application.service.MasterStatusService;
 import io.weathersync.application.service.NodeRegistryService;
+import io.weathersync.application.service.PollStatusService;
 import io.weathersync.application.service.PublishReadingsService;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ServeChangesService;
@@ -86,6 +88,7 @@ final class MasterNode {
         Duration pollInterval = PollCycle.interval(config.pollInterval(), source, config.cities().size());
         CollectWeatherService collect = new CollectWeatherService(source, config.cities(), log, publisher, signer,
                 clock);
+        PollStatusService poll = new PollStatusService(source, config.cities().size(), pollInterval, collect);
         // The status view names the bound port, known only once the server runs (SERVER_PORT=0).
         AtomicReference<MasterStatusService> status = new AtomicReference<>();
         ReportStatusUseCase statusView = () -> status.get().status();
@@ -100,7 +103,10 @@ final class MasterNode {
                 AuthThrottle.standard(clock), clock);
 
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> MasterApi.register(routing, api)));
+                HttpNode.start(node.host(), node.port(), routing -> {
+                    MasterApi.register(routing, api);
+                    Console.registerPoll(routing, poll);
+                }));
         status.set(new MasterStatusService(registry, log,
                 new MasterIdentity("master", node.host(), server.port(), clock.instant(), 1), publicKey,
                 new StatusAggregator(clock, config.offlineAfter()), clock, collect::problem));

@@ -1,0 +1,57 @@
+package io.weathersync.adapter.http.server;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
+import io.weathersync.application.port.in.ReportPollUseCase;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * The web console (seed 001: the same pages on master and slave): plain HTML, CSS and JavaScript modules from this
+ * jar at {@code /}, and the uPlot chart library from its WebJar at {@code /vendor/uplot/} (no CDN: it works
+ * offline). The pages read only the nodes' JSON API; the master adds {@code GET /api/dms/poll} with
+ * {@link #registerPoll}.
+ */
+public final class Console {
+
+    /** Where the pages live on the class path. */
+    static final String PAGES = "io/weathersync/adapter/http/console";
+    private static final String UPLOT_POM = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
+
+    private Console() {
+    }
+
+    /** Registers the console's pages at {@code /}; call after the API routes, which it must never shadow. */
+    public static void register(HttpRouting.Builder routing) {
+        routing.register("/vendor/uplot", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                .location("META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist")
+                .build()));
+        routing.register("/", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                .location(PAGES)
+                .welcome("index.html")
+                .build()));
+    }
+
+    /** Registers the master's {@code GET /api/dms/poll}: the poll schedule and its last cycle. */
+    public static void registerPoll(HttpRouting.Builder routing, ReportPollUseCase poll) {
+        routing.register(new PollRoutes(poll));
+    }
+
+    /** The WebJar's version, from its Maven metadata: the pages name no version, so an upgrade is one pom edit. */
+    static String uplotVersion() {
+        try (InputStream in = Console.class.getClassLoader().getResourceAsStream(UPLOT_POM)) {
+            if (in == null) {
+                throw new IllegalStateException("the uPlot WebJar is not on the class path (" + UPLOT_POM + ")");
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + UPLOT_POM, e);
+        }
+    }
+}
