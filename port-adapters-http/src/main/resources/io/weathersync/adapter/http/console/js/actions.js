@@ -28,8 +28,15 @@ let shownNodes = '';
 
 function renderNodes(list) {
   // Re-rendered only when something changed, so keyboard focus stays on its button between polls.
-  const key = JSON.stringify(list);
-  if (key === shownNodes) return;
+  // Heartbeat times change every second: they are updated in place, the rest only when something changed.
+  const key = JSON.stringify(list.map(({ last_heartbeat_at: hb, last_sync_at: ls, ...rest }) => rest));
+  if (key === shownNodes) {
+    for (const n of list) {
+      const cell = document.querySelector('#nodes-table tr[data-node="' + CSS.escape(n.name) + '"] td.heartbeat');
+      if (cell) cell.textContent = fmtTime(n.last_heartbeat_at);
+    }
+    return;
+  }
   shownNodes = key;
   const select = $('#sync-slave');
   const chosen = select.value;
@@ -41,7 +48,7 @@ function renderNodes(list) {
     td(n.api_key ?? 'none issued'),
     td(STATUS[n.status] ?? String(n.status)),
     td(n.is_active ? 'yes' : 'no'),
-    td(fmtTime(n.last_heartbeat_at)),
+    td(fmtTime(n.last_heartbeat_at), 'heartbeat'),
     el('td', {},
       el('button', { type: 'button', class: 'issue', 'aria-label': 'Issue credentials for ' + n.name,
         text: n.api_key ? 'Reissue credentials (revokes the current)' : 'Issue credentials',
