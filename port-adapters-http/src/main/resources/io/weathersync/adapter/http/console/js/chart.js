@@ -7,11 +7,27 @@ const PAGE = 1000;
 const MAX_PAGES = 20;
 let plot = null;
 let shownFor = null;
-let uPlotModule = null;
+let loading = null;
 
-async function uPlot() {
-  uPlotModule ??= (await import('../vendor/uplot/uPlot.esm.js')).default;
-  return uPlotModule;
+/** Adds {tag} with {attrs} to the head; resolves once it has loaded. */
+function load(tag, attrs) {
+  return new Promise((resolve, reject) => document.head.append(el(tag, { ...attrs, onload: resolve,
+    onerror: () => reject(new Error('cannot load ' + (attrs.src ?? attrs.href))) })));
+}
+
+/** uPlot (its minified build, 50 kB) and its stylesheet, fetched with the first chart: the page paints first. */
+function uPlot() {
+  loading ??= Promise.all([load('script', { src: 'vendor/uplot/uPlot.iife.min.js' }),
+    load('link', { rel: 'stylesheet', href: 'vendor/uplot/uPlot.min.css' })]).then(() => window.uPlot);
+  return loading;
+}
+
+/** The time axis' range: the readings' span, or an hour either side of a single reading. */
+function span(xs) {
+  if (xs.length === 0) return [Date.now() / 1000 - 3600, Date.now() / 1000];
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return lo === hi ? [lo - 3600, hi + 3600] : [lo, hi];
 }
 
 /** Every reading of {city} from {start} to {end} (yyyy-mm-dd), following the history API's cursor. */
@@ -29,11 +45,11 @@ async function history(city, start, end) {
   return out;
 }
 
-function options(U, width) {
+function options(U, width, xRange) {
   return {
     width,
     height: 280,
-    scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 3600, max + 3600] : [min, max]) }, temp: { auto: true }, hum: { range: [0, 100] } },
+    scales: { x: { time: true, range: () => xRange }, temp: { auto: true }, hum: { range: [0, 100] } },
     series: [
       {},
       { label: 'Temperature (°C)', scale: 'temp', stroke: '#cf222e', width: 2, points: { show: true } },
@@ -61,7 +77,7 @@ export async function drawChart() {
       list.map((r) => r.humidity)];
     const box = $('#chart');
     plot?.destroy();
-    plot = new U(options(U, Math.max(280, box.clientWidth)), data, box);
+    plot = new U(options(U, Math.max(280, box.clientWidth), span(data[0])), data, box);
     shownFor = { city, last: list.length ? list[list.length - 1].timestamp : null };
     box.dataset.points = String(list.length);
     box.dataset.city = city;

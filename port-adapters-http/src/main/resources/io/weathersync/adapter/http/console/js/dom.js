@@ -1,4 +1,5 @@
-// Small DOM helpers: build elements with textContent only (no innerHTML, no inline styles or handlers).
+// Small DOM helpers: elements built with textContent only (never HTML parsed from strings), no inline styles or
+// handlers.
 export const $ = (selector) => document.querySelector(selector);
 
 /** An element with attributes (class, text, and any attribute) and children. */
