@@ -40,6 +40,8 @@ class ConsoleIT {
     /** The cluster's CASCADE_OFFLINE_AFTER (5 s), a poll of the page, and slack. */
     private static final Duration OFFLINE = Duration.ofSeconds(25);
     private static final String CITY = "Consoleville";
+    /** Page loads whose median first paint is held to the 200 ms. */
+    private static final int PAINT_LOADS = 5;
 
     private Cluster cluster;
     private Browser browser;
@@ -82,15 +84,16 @@ class ConsoleIT {
         assertThat(unlabelledControls()).as("controls without a label").isEmpty();
 
         List<Long> paints = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < PAINT_LOADS; i++) {
             openMaster();
             paints.add(firstPaintMillis());
         }
         browser.await("the chart drawn", LIVE, b -> b.all("#chart canvas").isEmpty() ? null : true);
         long weight = pageWeight();
-        measured.add("first contentful paint of the master's page, 3 loads: " + paints + " ms");
+        measured.add("first contentful paint of the master's page, " + PAINT_LOADS + " loads: " + paints + " ms");
         measured.add("page weight of the first load: " + weight + " bytes transferred");
-        assertThat(paints.stream().sorted().toList().get(1)).as("median first paint, ms").isLessThan(200);
+        assertThat(paints.stream().sorted().toList().get(PAINT_LOADS / 2)).as("median first paint, ms")
+                .isLessThan(200);
         browser.screenshot("master-status");
     }
 

@@ -57,8 +57,8 @@ function options(U, width, xRange) {
     ],
     axes: [
       { label: 'Observed (UTC)' },
-      { scale: 'temp', label: 'Temperature (°C)', values: (u, vals) => vals.map((v) => v + ' °C') },
-      { scale: 'hum', side: 1, label: 'Humidity (%)', grid: { show: false }, values: (u, vals) => vals.map((v) => v + ' %') },
+      { scale: 'temp', label: 'Temperature (°C)', size: 70, values: (u, vals) => vals.map((v) => v + ' °C') },
+      { scale: 'hum', side: 1, label: 'Humidity (%)', size: 70, grid: { show: false }, values: (u, vals) => vals.map((v) => v + ' %') },
     ],
     tzDate: (ts) => U.tzDate(new Date(ts * 1000), 'Etc/UTC'),
   };
