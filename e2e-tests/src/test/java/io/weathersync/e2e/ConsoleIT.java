@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
@@ -49,7 +50,8 @@ class ConsoleIT {
 
     @BeforeAll
     void start() {
-        cluster = Cluster.start(Topology.HTTP_H2, OUT, 1);
+        // Its own data and log directories, apart from HttpPushTopologyIT's cluster of the same topology.
+        cluster = Cluster.start(Topology.HTTP_H2, OUT.resolve("console"), 1);
         browser = Browser.start(OUT.resolve("console-screenshots"), 1280, 1400);
     }
 
@@ -113,6 +115,12 @@ class ConsoleIT {
         awaitChartPoints(2);
         assertThat(browser.all("#chart canvas")).as("the uPlot canvas").isNotEmpty();
         assertThat(browser.find("#chart").getText()).contains("Temperature (°C)").contains("Humidity (%)");
+
+        WebElement sortByCity = browser.find("#latest-table th[data-key='city'] button");
+        sortByCity.sendKeys(Keys.ENTER);
+        assertThat(browser.find("#latest-table th[data-key='city']").getAttribute("aria-sort"))
+                .as("sorted by the keyboard").isEqualTo("descending");
+        sortByCity.sendKeys(Keys.ENTER);
 
         browser.find("#search").sendKeys("consolev");
         browser.await("search narrows the table", LIVE,
@@ -193,6 +201,35 @@ class ConsoleIT {
 
     @Test
     @Order(6)
+    void theMasterTestsASlavesConnectionAndSyncsIt() {
+        openMaster();
+        if (!browser.find("#signed-in").isDisplayed()) {
+            signIn();
+        }
+        String slaveRow = "#nodes-table tr[data-node='" + slave().name() + "']";
+        browser.await("the slave in the nodes table", LIVE, b -> b.textOf(slaveRow));
+        browser.find(slaveRow + " button.test").click();
+        browser.await("the connection test's result", LIVE,
+                b -> b.find("#nodes-result").getText().contains("reachable, "));
+        assertThat(browser.find("#nodes-result").getText()).contains("role slave");
+
+        new Select(browser.find("#sync-slave")).selectByValue(slave().name());
+        browser.find("#sync-city").sendKeys(CITY);
+        browser.find("#sync-form button[type=submit]").click();
+        browser.await("the sync's result", LIVE, b -> b.find("#sync-result").getText().contains("pushed seqs"));
+
+        new Select(browser.find("#sync-slave")).selectByValue("console-node");
+        browser.find("#sync-form button[type=submit]").click();
+        String refused = JsonHttp.post(cluster.master().url() + "/api/dms/slaves/console-node/sync",
+                "Bearer " + cluster.adminToken(), null).body().path("message").asText();
+        browser.await("the refused sync's reason", LIVE, b -> b.find("#sync-result").getText().contains(refused));
+        assertThat(browser.find("#sync-result").getAttribute("class")).contains("bad");
+        // The refused sync (a disabled node) is the browser's one expected console entry: the 409 it got.
+        assertThat(browser.consoleProblems()).allSatisfy(entry -> assertThat(entry).contains("409"));
+    }
+
+    @Test
+    @Order(7)
     void pageFitsAPhoneWidth() {
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
@@ -207,7 +244,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void killedSlaveTurnsOfflineAndIsHighlighted() {
         openMaster();
         awaitNodeState(slave().name(), "running");

@@ -56,7 +56,7 @@ export async function refreshHistory() {
         text: x.status === 2 ? 'FAILED' : 'ok' }),
       td(x.data_count, 'num'),
       td(x.extra_data.from_seq + '–' + x.extra_data.to_seq),
-      td(x.error_message ?? x.extra_data.detail ?? ''))));
+      td(x.error_message ?? x.extra_data.detail ?? '', 'wrap'))));
   } catch (e) {
     error($('#history-error'), 'Sync history: ' + e.message);
   }

@@ -57,6 +57,6 @@ function render(status) {
       td(fmtTime(n.last_sync)),
       td(fmtSeconds(n.uptime), 'num'),
       td(n.host ? n.host + ':' + n.port : '–'),
-      td(n.problem ?? ''));
+      td(n.problem ?? '', 'wrap'));
   }));
 }
