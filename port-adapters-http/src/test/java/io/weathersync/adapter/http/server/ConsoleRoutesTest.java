@@ -56,6 +56,8 @@ class ConsoleRoutesTest {
         assertThat(reply.header("Content-Type")).startsWith("text/html");
         assertThat(reply.body()).contains("<title>weather-sync console</title>").contains("js/main.js");
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(reply.header("Content-Security-Policy")).contains("default-src 'self'")
+                .contains("script-src 'self';").contains("style-src 'self';").doesNotContain("unsafe");
     }
 
     @Test
