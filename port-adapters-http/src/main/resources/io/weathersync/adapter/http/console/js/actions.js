@@ -80,10 +80,13 @@ function showSecret(data) {
   $('#secret-value').focus();
 }
 
-function hideSecret() {
+/** Forgets the secret shown (closing its box, or signing out): the page never shows it again. */
+export function hideSecret() {
+  const shown = !$('#secret-box').hidden;
   $('#secret-key').value = '';
   $('#secret-value').value = '';
   $('#secret-box').hidden = true;
+  if (shown) $('#reg-name').focus();
 }
 
 async function issueFor(id) {

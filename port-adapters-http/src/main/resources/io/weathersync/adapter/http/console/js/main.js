@@ -7,7 +7,7 @@ import { refreshPoll } from './poll.js';
 import { initData, refreshLatest } from './data.js';
 import { initChart, onLatest } from './chart.js';
 import { initHistory, refreshHistory, setNodes } from './history.js';
-import { initMasterActions, initSlaveActions, refreshNodes } from './actions.js';
+import { initMasterActions, initSlaveActions, refreshNodes, hideSecret } from './actions.js';
 
 const TICK_MS = 2000;
 let role = null;
@@ -55,6 +55,7 @@ async function signIn(e) {
 
 function signOut() {
   auth.forget();
+  hideSecret();
   result($('#login-result'), true, 'Signed out.');
   showSignedIn();
   refreshAdmin();
