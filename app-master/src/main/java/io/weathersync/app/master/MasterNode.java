@@ -7,6 +7,7 @@ import io.weathersync.adapter.http.client.PushSettings;
 import io.weathersync.adapter.http.client.PushTarget;
 import io.weathersync.adapter.http.metrics.NodeMetrics;
 import io.weathersync.adapter.http.server.AuthThrottle;
+import io.weathersync.adapter.http.server.Console;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.MasterApi;
@@ -30,6 +31,7 @@ import io.weathersync.application.port.out.WeatherSource;
 import io.weathersync.application.service.CollectWeatherService;
 import io.weathersync.application.service.MasterStatusService;
 import io.weathersync.application.service.NodeRegistryService;
+import io.weathersync.application.service.PollStatusService;
 import io.weathersync.application.service.PublishReadingsService;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ServeChangesService;
@@ -106,6 +108,7 @@ final class MasterNode {
                 Optional.of(counts), clock);
         CollectWeatherUseCase collect = metrics.map(m -> m.pollCycles(collected, source.name(),
                 source.requestsPerCycle(config.cities().size()))).orElse(collected);
+        PollStatusService poll = new PollStatusService(source, config.cities().size(), pollInterval, collected);
         // The status view names the bound port, known only once the server runs (SERVER_PORT=0).
         AtomicReference<MasterStatusService> status = new AtomicReference<>();
         ReportStatusUseCase statusView = () -> status.get().status();
@@ -126,6 +129,7 @@ final class MasterNode {
                 HttpNode.start(node.host(), node.port(), routing -> {
                     MasterApi.register(routing, api);
                     OpsApi.register(routing, opsApi);
+                    Console.registerPoll(routing, poll);
                 }));
         metrics.ifPresent(m -> m.cluster(statusView::status));
         status.set(new MasterStatusService(registry, log,

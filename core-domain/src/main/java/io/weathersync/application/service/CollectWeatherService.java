@@ -2,6 +2,7 @@ package io.weathersync.application.service;
 
 import io.weathersync.application.port.in.CollectWeatherUseCase;
 import io.weathersync.application.port.in.CollectionReport;
+import io.weathersync.application.port.in.PollStatus;
 import io.weathersync.application.port.in.PublishResult;
 import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.ChangePublisher;
@@ -29,7 +30,7 @@ public final class CollectWeatherService implements CollectWeatherUseCase {
     private final List<CitySpec> cities;
     private final ChangeRecorder recorder;
     private final Clock clock;
-    private volatile CollectionReport last;
+    private volatile PollStatus.Cycle last;
 
     /** Wires the source, the cities, the store, the publisher, the optional signer and the clock. */
     public CollectWeatherService(WeatherSource source, List<CitySpec> cities, ChangeLog log, ChangePublisher publisher,
@@ -62,13 +63,19 @@ public final class CollectWeatherService implements CollectWeatherUseCase {
         PublishResult result = PublishResult.of(plausible.size(), recorder.record(plausible));
         CollectionReport report = new CollectionReport(fetched.readings().size(), result, failures,
                 Duration.between(started, clock.instant()));
-        last = report;
+        last = new PollStatus.Cycle(clock.instant(), report);
         return report;
+    }
+
+    /** The last completed cycle, with when it ended; empty before the first one ends. */
+    public Optional<PollStatus.Cycle> lastCycle() {
+        return Optional.ofNullable(last);
     }
 
     @Override
     public Optional<String> problem() {
-        CollectionReport report = last;
+        PollStatus.Cycle cycle = last;
+        CollectionReport report = cycle == null ? null : cycle.report();
         if (report == null || report.result().accepted() > 0 || report.failures().isEmpty()) {
             return Optional.empty();
         }

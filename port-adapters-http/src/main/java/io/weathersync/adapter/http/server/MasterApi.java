@@ -59,6 +59,7 @@ public final class MasterApi {
                 new ReportRoutes(deps.registry().syncResults(), nodes, deps.clock()),
                 new NodeRoutes(deps.registry(), admin),
                 new SyncLogRoutes(deps.registry().syncLogs(), admin));
+        Console.register(routing);
     }
 
     /**

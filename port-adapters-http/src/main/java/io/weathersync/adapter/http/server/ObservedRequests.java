@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Every request's trace (the caller's {@code traceparent} when well-formed, else a new one; echoed in the reply)
  * for the log lines and the calls it causes, and its time by route template, method and status. A path no route
- * matched is timed as route {@code unmatched}, so scanners cannot grow the label set.
+ * matched (a 404 of the console's pages included, which every path falls through to) is timed as route
+ * {@code unmatched}, so scanners cannot grow the label set.
  */
 final class ObservedRequests implements Filter {
 
@@ -39,9 +40,10 @@ final class ObservedRequests implements Filter {
         try {
             chain.proceed();
         } finally {
-            metrics.ifPresent(m -> m.httpRequest(req.matchingPattern().orElse("unmatched"),
-                    req.prologue().method().text(), res.status().code(),
-                    Duration.ofNanos(System.nanoTime() - started)));
+            int status = res.status().code();
+            metrics.ifPresent(m -> m.httpRequest(req.matchingPattern()
+                            .filter(pattern -> !Console.noSuchFile(pattern, status)).orElse("unmatched"),
+                    req.prologue().method().text(), status, Duration.ofNanos(System.nanoTime() - started)));
             Traces.end();
         }
     }

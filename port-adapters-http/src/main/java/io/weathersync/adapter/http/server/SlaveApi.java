@@ -39,6 +39,7 @@ public final class SlaveApi {
                 PublishRoutes.readOnly(),
                 new ReceiveRoutes(deps.receive(), deps.receivePush()),
                 new RequestSyncRoutes(deps.requestSync()));
+        Console.register(routing);
     }
 
     /**

@@ -6,16 +6,19 @@ import io.weathersync.adapter.memory.InMemoryChangeLog;
 import io.weathersync.adapter.memory.InMemoryMasterClient;
 import io.weathersync.adapter.memory.InMemoryReadingCounts;
 import io.weathersync.adapter.memory.InMemoryReplica;
+import io.weathersync.application.port.in.PollStatus;
 import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ReplicationServices;
 import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.domain.message.ChangeVerifier;
+import io.weathersync.domain.model.FreeTier;
 import io.weathersync.domain.status.ClusterStatus;
 import io.weathersync.domain.status.NodeRole;
 import io.weathersync.domain.status.NodeState;
 import io.weathersync.domain.status.NodeStatus;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,6 +44,8 @@ final class OpsNodes {
             MasterApi.register(routing, counted);
             OpsApi.register(routing, new OpsApi.Dependencies(Optional.of(masterMetrics), counts,
                     List.of(HealthCheck.of("store", () -> true))));
+            Console.registerPoll(routing, () -> new PollStatus("open-meteo", 56, Duration.ofSeconds(486), 9968,
+                    List.of(new FreeTier(10_000, Duration.ofDays(1))), true, Optional.empty()));
         };
     }
 
