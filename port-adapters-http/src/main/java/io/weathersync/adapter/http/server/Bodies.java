@@ -1,6 +1,7 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HttpException;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -19,7 +20,7 @@ final class Bodies {
     /** The raw body, which must be present and declared JSON. */
     static byte[] requiredJsonBytes(ServerRequest req) {
         requireJsonContentType(req);
-        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] body = req.content().hasEntity() ? read(req) : new byte[0];
         if (isBlank(body)) {
             throw ApiException.badRequest("body: is required, a JSON document");
         }
@@ -37,8 +38,23 @@ final class Bodies {
             return Optional.empty();
         }
         requireJsonContentType(req);
-        byte[] body = req.content().as(byte[].class);
+        byte[] body = read(req);
         return isBlank(body) ? Optional.empty() : Optional.of(parse(body));
+    }
+
+    /**
+     * The body's bytes. A body the transport cannot decode (a malformed chunk size, a connection cut mid-body) is
+     * the client's fault, a 400; the exception's text is not echoed, as it may quote what the client sent.
+     */
+    private static byte[] read(ServerRequest req) {
+        try {
+            return req.content().as(byte[].class);
+        } catch (HttpException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("body: cannot be read (" + e.getClass().getSimpleName()
+                    + "): malformed chunked encoding or a body cut short");
+        }
     }
 
     /** The body's JSON object; 400 when it is another kind of value. */
