@@ -3,12 +3,14 @@ package io.weathersync.app.master;
 import io.weathersync.adapter.http.client.HttpNodeProbe;
 import io.weathersync.adapter.http.client.HttpPushChangePublisher;
 import io.weathersync.adapter.http.client.HttpSlavePush;
+import io.weathersync.adapter.http.client.PushAuth;
 import io.weathersync.adapter.http.client.PushSettings;
 import io.weathersync.adapter.http.client.PushTarget;
 import io.weathersync.adapter.http.server.AuthThrottle;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.MasterApi;
+import io.weathersync.adapter.http.server.Protections;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiChangeLog;
 import io.weathersync.adapter.jdbc.JdbiGeocodedCities;
@@ -70,6 +72,7 @@ final class MasterNode {
         ChangeSigner changeSigner = new ChangeSigner(keys.getPrivate());
         Optional<ChangeSigner> signer = Optional.of(changeSigner);
         String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+        PushAuth pushAuth = PushAuth.derivedFrom(keys.getPrivate(), clock);
 
         Database database = lifecycle.closeOnStop("database",
                 Database.open(node.dbUrl(), node.dbUser(), node.dbPassword().orElse("")));
@@ -77,7 +80,7 @@ final class MasterNode {
         NodeRegistry registry = new JdbiNodeRegistry(database);
         LOG.info("change log: stream {}, head {}", log.stream(), log.head());
 
-        ChangePublisher publisher = lifecycle.closeOnStop("publisher", publisher(node, registry));
+        ChangePublisher publisher = lifecycle.closeOnStop("publisher", publisher(node, registry, pushAuth));
         WeatherSource source = Sources.create(config, new JdbiGeocodedCities(database), clock);
         if (source instanceof AutoCloseable closeable) {
             lifecycle.closeOnStop("weather source", closeable);
@@ -94,13 +97,14 @@ final class MasterNode {
                 new HttpNodeProbe(PROBE_DEADLINE), clock, config.offlineAfter());
         MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
                 new PublishReadingsService(log, publisher, signer, clock), new ServeChangesService(log),
-                new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson()), changeSigner, clock,
+                new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson(), pushAuth), changeSigner, clock,
                         SYNC_PAGE_SIZE), statusView,
                 heartbeats, MasterApi.Registry.of(nodes), config.adminToken(), health(database, publisher),
                 AuthThrottle.standard(clock), clock);
 
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> MasterApi.register(routing, api)));
+                HttpNode.start(node.host(), node.port(), routing -> MasterApi.register(routing, api,
+                        new Protections(pushAuth, Optional.empty()))));
         status.set(new MasterStatusService(registry, log,
                 new MasterIdentity("master", node.host(), server.port(), clock.instant(), 1), publicKey,
                 new StatusAggregator(clock, config.offlineAfter()), clock, collect::problem));
@@ -122,7 +126,7 @@ final class MasterNode {
                 : HealthCheck.notConfigured("redis"));
     }
 
-    private static ChangePublisher publisher(NodeConfig node, NodeRegistry registry) {
+    private static ChangePublisher publisher(NodeConfig node, NodeRegistry registry, PushAuth pushAuth) {
         if (node.redisUri().isPresent()) {
             LOG.info("live transport: Redis {} channel {}", node.redisForLog().orElseThrow(), node.redisChannel());
             return new LettuceChangePublisher(node.redisUri().get(), node.redisChannel());
@@ -132,6 +136,6 @@ final class MasterNode {
         return new HttpPushChangePublisher(() -> registry.list(Optional.of(NodeType.CHILD)).stream()
                 .filter(n -> n.active() && !n.apiUrl().isEmpty())
                 .map(n -> new PushTarget(n.name(), n.apiUrl()))
-                .toList(), new ChangeJson(), PushSettings.defaults());
+                .toList(), new ChangeJson(), PushSettings.defaults(), pushAuth);
     }
 }

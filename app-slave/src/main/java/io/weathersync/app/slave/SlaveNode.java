@@ -1,8 +1,10 @@
 package io.weathersync.app.slave;
 
 import io.weathersync.adapter.http.client.HttpMasterClient;
+import io.weathersync.adapter.http.client.PushAuth;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
+import io.weathersync.adapter.http.server.Protections;
 import io.weathersync.adapter.http.server.SlaveApi;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiReplica;
@@ -56,8 +58,11 @@ final class SlaveNode {
         Replica replica = new JdbiReplica(database);
         LOG.info("replica: stream {}, applied seq {}", replica.state().followed().map(Object::toString)
                 .orElse("none yet"), replica.state().appliedSeq());
+        // Pushes are refused until the first heartbeat reply hands this slave the master's push key.
+        PushAuth pushAuth = PushAuth.awaitingKey(clock);
         HttpMasterClient master = lifecycle.closeOnStop("master client", new HttpMasterClient(
-                config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson()));
+                config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson())
+                .learnPushKeyInto(pushAuth));
         ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER);
         SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE));
 
@@ -77,7 +82,8 @@ final class SlaveNode {
                                 .degradedWhen(() -> Optional.ofNullable(heartbeat.get())
                                         .flatMap(SlaveHeartbeatService::refusal))));
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api)));
+                HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api,
+                        new Protections(pushAuth, config.adminToken()))));
         heartbeat.set(new SlaveHeartbeatService(master, replica, replication.progress(), replication.trust(), serial,
                 new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
                 masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));

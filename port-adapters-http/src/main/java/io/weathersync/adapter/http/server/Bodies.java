@@ -3,6 +3,7 @@ package io.weathersync.adapter.http.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HttpException;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.weathersync.domain.message.RejectedMessage;
@@ -49,8 +50,8 @@ final class Bodies {
     private static byte[] read(ServerRequest req) {
         try {
             return req.content().as(byte[].class);
-        } catch (HttpException e) {
-            throw e;
+        } catch (HttpException | RequestException e) {
+            throw e; // already a client error with its status, such as 413 for an oversize body
         } catch (RuntimeException e) {
             throw ApiException.badRequest("body: cannot be read (" + e.getClass().getSimpleName()
                     + "): malformed chunked encoding or a body cut short");
