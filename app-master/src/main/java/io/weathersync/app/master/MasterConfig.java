@@ -2,6 +2,7 @@ package io.weathersync.app.master;
 
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.ProtectionConfig;
 
 import java.net.URI;
 import java.time.Duration;
@@ -22,15 +23,20 @@ import java.util.Optional;
  * @param openWeatherMapKey  OpenWeatherMap's key (secret), required by that source
  * @param adminToken         the admin endpoints' bearer token (secret); empty = they answer 403
  * @param offlineAfter       silence after which a slave is shown offline
+ * @param protection         timeouts, connection cap, CORS origins, rate limits
+ * @param syncLogMaxAge      sync log entries older than this are pruned
+ * @param syncLogMaxRows     the sync log keeps at most this many entries
  */
 record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, Optional<Duration> pollInterval,
                     URI openMeteoUrl, URI openWeatherMapUrl, Optional<String> openWeatherMapKey,
-                    Optional<String> adminToken, Duration offlineAfter) {
+                    Optional<String> adminToken, Duration offlineAfter, ProtectionConfig protection,
+                    Duration syncLogMaxAge, int syncLogMaxRows) {
 
     /** Checks that the parts fit together. */
     MasterConfig {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(protection, "protection");
         cities = List.copyOf(cities);
         if (cities.isEmpty()) {
             throw new IllegalArgumentException("WEATHER_CITIES: must name at least one city");

@@ -9,8 +9,9 @@ import io.weathersync.adapter.http.client.PushTarget;
 import io.weathersync.adapter.http.server.AuthThrottle;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
-import io.weathersync.adapter.http.server.MasterApi;
 import io.weathersync.adapter.http.server.Protections;
+import io.weathersync.adapter.http.server.ServerLimits;
+import io.weathersync.adapter.http.server.MasterApi;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiChangeLog;
 import io.weathersync.adapter.jdbc.JdbiGeocodedCities;
@@ -22,6 +23,7 @@ import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.ChangePublisher;
 import io.weathersync.application.port.out.NodeRegistry;
 import io.weathersync.application.port.out.WeatherSource;
+import io.weathersync.application.service.CoalescingSlaveSync;
 import io.weathersync.application.service.CollectWeatherService;
 import io.weathersync.application.service.MasterStatusService;
 import io.weathersync.application.service.NodeRegistryService;
@@ -29,6 +31,7 @@ import io.weathersync.application.service.PublishReadingsService;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ServeChangesService;
 import io.weathersync.application.service.SlaveSyncService;
+import io.weathersync.application.service.SyncLogRetention;
 import io.weathersync.domain.cluster.MasterIdentity;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.SecretHasher;
@@ -36,6 +39,7 @@ import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.status.StatusAggregator;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.ProtectionConfig;
 import io.weathersync.runtime.PeriodicTask;
 import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
@@ -58,6 +62,8 @@ final class MasterNode {
     private static final Logger LOG = LoggerFactory.getLogger(MasterNode.class);
     /** How long a stop waits for a poll cycle in flight. */
     private static final Duration POLL_STOP_WAIT = Duration.ofSeconds(15);
+    /** How often the sync log is cut to its bounds. */
+    private static final Duration SYNC_LOG_PRUNE_INTERVAL = Duration.ofMinutes(10);
     /** How long a registry connection test waits for the node. */
     private static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
 
@@ -97,14 +103,18 @@ final class MasterNode {
                 new HttpNodeProbe(PROBE_DEADLINE), clock, config.offlineAfter());
         MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
                 new PublishReadingsService(log, publisher, signer, clock), new ServeChangesService(log),
-                new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson(), pushAuth), changeSigner, clock,
-                        SYNC_PAGE_SIZE), statusView,
+                new CoalescingSlaveSync(new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson(),
+                        pushAuth), changeSigner, clock, SYNC_PAGE_SIZE)), statusView,
                 heartbeats, MasterApi.Registry.of(nodes), config.adminToken(), health(database, publisher),
                 AuthThrottle.standard(clock), clock);
 
+        ProtectionConfig guard = config.protection();
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> MasterApi.register(routing, api,
-                        new Protections(pushAuth, Optional.empty()))));
+                HttpNode.start(node.host(), node.port(), new ServerLimits(guard.idleTimeout(), guard.bodyTimeout(),
+                                guard.readTimeout(), guard.maxConnections()),
+                        routing -> MasterApi.register(routing, api,
+                                new Protections(pushAuth, Optional.empty(), guard.corsOrigins(),
+                                        guard.readsPerSecond(), guard.writesPerSecond()))));
         status.set(new MasterStatusService(registry, log,
                 new MasterIdentity("master", node.host(), server.port(), clock.instant(), 1), publicKey,
                 new StatusAggregator(clock, config.offlineAfter()), clock, collect::problem));
@@ -113,6 +123,13 @@ final class MasterNode {
             LOG.warn("ADMIN_TOKEN is not set: the admin endpoints answer 403");
         }
 
+        SyncLogRetention retention = new SyncLogRetention(registry, config.syncLogMaxAge(), config.syncLogMaxRows(),
+                clock);
+        lifecycle.closeOnStop("sync log pruning", PeriodicTask.start("sync-log-pruning", Duration.ofMinutes(1),
+                SYNC_LOG_PRUNE_INTERVAL, POLL_STOP_WAIT, () -> {
+                    retention.prune();
+                    return SYNC_LOG_PRUNE_INTERVAL;
+                }));
         PollCycle.announce(source, config.cities().size(), pollInterval, config.pollInterval().isEmpty());
         lifecycle.closeOnStop("poll schedule", PeriodicTask.start("poll", Duration.ZERO, pollInterval,
                 POLL_STOP_WAIT, new PollCycle(collect, pollInterval)));

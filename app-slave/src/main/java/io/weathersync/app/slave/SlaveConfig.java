@@ -1,6 +1,7 @@
 package io.weathersync.app.slave;
 
 import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.ProtectionConfig;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,9 +18,10 @@ import java.util.Optional;
  * @param syncInterval      between anti-entropy checks; also the cap of the back-off while the master is away
  * @param heartbeatInterval between heartbeats
  * @param adminToken        this slave's own admin token, a secret; empty: its operator endpoints answer 403
+ * @param protection        timeouts, connection cap, CORS origins, rate limits
  */
 record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecret, Duration syncInterval,
-                   Duration heartbeatInterval, Optional<String> adminToken) {
+                   Duration heartbeatInterval, Optional<String> adminToken, ProtectionConfig protection) {
 
     /** Checks every part. */
     SlaveConfig {

@@ -5,6 +5,7 @@ import io.weathersync.adapter.http.client.PushAuth;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.Protections;
+import io.weathersync.adapter.http.server.ServerLimits;
 import io.weathersync.adapter.http.server.SlaveApi;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiReplica;
@@ -21,6 +22,7 @@ import io.weathersync.domain.status.StatusAggregator;
 import io.weathersync.runtime.Backoff;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
+import io.weathersync.runtime.ProtectionConfig;
 import io.weathersync.runtime.PeriodicTask;
 import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
@@ -81,9 +83,13 @@ final class SlaveNode {
                         HealthCheck.nonCritical("credentials", () -> true)
                                 .degradedWhen(() -> Optional.ofNullable(heartbeat.get())
                                         .flatMap(SlaveHeartbeatService::refusal))));
+        ProtectionConfig guard = config.protection();
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api,
-                        new Protections(pushAuth, config.adminToken()))));
+                HttpNode.start(node.host(), node.port(), new ServerLimits(guard.idleTimeout(), guard.bodyTimeout(),
+                                guard.readTimeout(), guard.maxConnections()),
+                        routing -> SlaveApi.register(routing, api,
+                                new Protections(pushAuth, config.adminToken(), guard.corsOrigins(),
+                                        guard.readsPerSecond(), guard.writesPerSecond()))));
         heartbeat.set(new SlaveHeartbeatService(master, replica, replication.progress(), replication.trust(), serial,
                 new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
                 masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));

@@ -2,6 +2,7 @@ package io.weathersync.app.slave;
 
 import io.weathersync.runtime.NodeSettings;
 import io.weathersync.runtime.Setting;
+import io.weathersync.runtime.ProtectionSettings;
 import io.weathersync.runtime.Settings;
 
 import java.net.URI;
@@ -39,6 +40,7 @@ final class SlaveSettings {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(CASCADE_PARENT_URL, CASCADE_API_KEY, CASCADE_API_SECRET, CASCADE_SYNC_INTERVAL,
                 CASCADE_HEARTBEAT_INTERVAL, ADMIN_TOKEN));
+        all.addAll(ProtectionSettings.all());
         return List.copyOf(all);
     }
 
@@ -57,6 +59,6 @@ final class SlaveSettings {
                     + "master issued it");
         }
         return new SlaveConfig(NODE.read(settings), parent, key, secret, settings.duration(CASCADE_SYNC_INTERVAL),
-                settings.duration(CASCADE_HEARTBEAT_INTERVAL), settings.text(ADMIN_TOKEN));
+                settings.duration(CASCADE_HEARTBEAT_INTERVAL), settings.text(ADMIN_TOKEN), ProtectionSettings.read(settings));
     }
 }

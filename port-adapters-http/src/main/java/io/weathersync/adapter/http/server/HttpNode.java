@@ -37,6 +37,17 @@ public final class HttpNode implements AutoCloseable {
      *                               as its cause
      */
     public static HttpNode start(String host, int port, Consumer<HttpRouting.Builder> routes) {
+        return start(host, port, ServerLimits.DEFAULTS, routes);
+    }
+
+    /**
+     * Binds {@code host:port} (0 = any free port) and serves the routes {@code routes} registers within
+     * {@code limits}.
+     *
+     * @throws IllegalStateException when the address cannot be bound, with the {@link BindException} saying why
+     *                               as its cause
+     */
+    public static HttpNode start(String host, int port, ServerLimits limits, Consumer<HttpRouting.Builder> routes) {
         Objects.requireNonNull(routes, "routes");
         if (port != 0) {
             requireBindable(host, port);
@@ -45,9 +56,16 @@ public final class HttpNode implements AutoCloseable {
                 .host(host)
                 .port(port)
                 .maxPayloadSize(MAX_BODY_BYTES)
+                .maxTcpConnections(limits.maxConnections())
+                .idleConnectionTimeout(limits.idleTimeout())
+                .idleConnectionPeriod(limits.idleCheckPeriod())
+                .connectionOptions(options -> options.readTimeout(limits.readTimeout()))
                 .directHandlers(ErrorReplies.directHandlers())
                 .shutdownHook(false)
-                .routing(routes)
+                .routing(routing -> {
+                    Bodies.limit(routing, limits.bodyTimeout());
+                    routes.accept(routing);
+                })
                 .build()
                 .start();
         if (server.port() <= 0) {

@@ -51,6 +51,7 @@ public final class MasterApi {
     /** Registers every master route, the JSON error handling and the security headers on {@code routing}. */
     public static void register(HttpRouting.Builder routing, Dependencies deps, Protections protections) {
         ErrorReplies.install(routing);
+        ClientFilters.install(routing, protections);
         AdminGuard admin = new AdminGuard(deps.adminToken(), deps.throttle());
         NodeGuard nodes = new NodeGuard(deps.registry().authenticate(), deps.throttle());
         routing.register(

@@ -38,6 +38,7 @@ public final class SlaveApi {
     /** Registers every slave route, the JSON error handling and the security headers on {@code routing}. */
     public static void register(HttpRouting.Builder routing, Dependencies deps, Protections protections) {
         ErrorReplies.install(routing);
+        ClientFilters.install(routing, protections);
         routing.register(
                 new HealthRoutes(deps.health()),
                 WeatherRoutes.replica(deps.query()),

@@ -84,6 +84,13 @@ class HostileInputTest {
         assertThat(answer).contains("\"code\":400");
     }
 
+    @Test
+    void aMethodWithNonAsciiCharactersIsA400() throws IOException {
+        String answer = raw(pair.slaveServer.port(), "G\u00c9T / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).contains("malformed request");
+    }
+
     static String raw(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);

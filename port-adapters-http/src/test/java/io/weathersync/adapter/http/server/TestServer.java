@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * A real Helidon server on port 0 for one test class, called over a real socket with the JDK HttpClient. A text
  * body posted to the receive path is signed with {@link TestPush#AUTH} unless the test sets {@code X-Push-*} itself.
  */
-final class TestServer implements AutoCloseable {
+class TestServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RECEIVE = "/api/dms/sync/receive";
@@ -38,6 +38,16 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(Consumer<HttpRouting.Builder> routes) {
         return new TestServer(HttpNode.start("127.0.0.1", 0, routes));
+    }
+
+    /** A client of a server started elsewhere, on {@code port}; closing it stops nothing. */
+    static TestServer attach(int port) {
+        return new TestServer(null) {
+            @Override
+            int port() {
+                return port;
+            }
+        };
     }
 
     int port() {
@@ -91,7 +101,9 @@ final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        node.stop();
+        if (node != null) {
+            node.stop();
+        }
     }
 
     /** An answer: status, headers and body text. */
