@@ -1,7 +1,9 @@
 package io.weathersync.runtime;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A node's validated protection settings ({@link ProtectionSettings}).
@@ -13,12 +15,25 @@ import java.util.List;
  * @param corsOrigins    origins a browser may call the API from; empty: none
  * @param readsPerSecond GET requests per second per client address; 0: no limit
  * @param writesPerSecond other requests per second per client address; 0: no limit
+ * @param tlsKeystore     PKCS12 key of this node: it serves https
+ * @param tlsPassword     the keystore's password, a secret
+ * @param caFile          PEM CAs node-to-node calls verify their peer against
  */
 public record ProtectionConfig(Duration idleTimeout, Duration bodyTimeout, Duration readTimeout, int maxConnections,
-                               List<String> corsOrigins, int readsPerSecond, int writesPerSecond) {
+                               List<String> corsOrigins, int readsPerSecond, int writesPerSecond,
+                               Optional<Path> tlsKeystore, Optional<String> tlsPassword, Optional<Path> caFile) {
 
     /** Copies the origins. */
     public ProtectionConfig {
         corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** Never shows the keystore password. */
+    @Override
+    public String toString() {
+        return "ProtectionConfig[idle=" + idleTimeout + ", body=" + bodyTimeout + ", read=" + readTimeout
+                + ", maxConnections=" + maxConnections + ", cors=" + corsOrigins + ", reads/s=" + readsPerSecond
+                + ", writes/s=" + writesPerSecond + ", tls=" + tlsKeystore.map(Path::toString).orElse("off")
+                + ", ca=" + caFile.map(Path::toString).orElse("JDK") + "]";
     }
 }

@@ -1,13 +1,17 @@
 package io.weathersync.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The settings of a node's protections against hostile clients (seed 004), shared by both nodes, each with a safe
- * default: server timeouts and connection cap, CORS origins (none), per-client rate limits.
+ * default: server timeouts and connection cap, CORS origins (none), per-client rate limits, TLS (off; node-to-node
+ * calls verified against the JDK's CAs or a CA file).
  */
 public final class ProtectionSettings {
 
@@ -26,13 +30,21 @@ public final class ProtectionSettings {
     static final Setting RATE_LIMIT_WRITES = Setting.of("rate_limit.writes", "RATE_LIMIT_WRITES", "100",
             "POST/PUT/DELETE requests (ingest, pushes, admin) per second per client address (0 = no limit)");
 
+    static final Setting SERVER_TLS_KEYSTORE = Setting.derived("server.tls_keystore", "SERVER_TLS_KEYSTORE",
+            "unset = plain http", "PKCS12 file with this node's key and certificate chain: the node serves https");
+    static final Setting SERVER_TLS_KEYSTORE_PASSWORD = Setting.secret("server.tls_keystore_password",
+            "SERVER_TLS_KEYSTORE_PASSWORD", "password of SERVER_TLS_KEYSTORE");
+    static final Setting TLS_CA_FILE = Setting.derived("tls.ca_file", "TLS_CA_FILE", "the JDK's CAs",
+            "PEM file of the CA certificates that node-to-node https calls verify their peer against");
+
     private ProtectionSettings() {
     }
 
     /** These settings, in help order. */
     public static List<Setting> all() {
         return List.of(SERVER_IDLE_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_READ_TIMEOUT, SERVER_MAX_CONNECTIONS,
-                CORS_ALLOWED_ORIGINS, RATE_LIMIT_READS, RATE_LIMIT_WRITES);
+                CORS_ALLOWED_ORIGINS, RATE_LIMIT_READS, RATE_LIMIT_WRITES, SERVER_TLS_KEYSTORE,
+                SERVER_TLS_KEYSTORE_PASSWORD, TLS_CA_FILE);
     }
 
     /**
@@ -52,7 +64,17 @@ public final class ProtectionSettings {
         }
         return new ProtectionConfig(positive(settings, SERVER_IDLE_TIMEOUT), positive(settings, SERVER_BODY_TIMEOUT),
                 positive(settings, SERVER_READ_TIMEOUT), whole(settings, SERVER_MAX_CONNECTIONS, 1), origins,
-                whole(settings, RATE_LIMIT_READS, 0), whole(settings, RATE_LIMIT_WRITES, 0));
+                whole(settings, RATE_LIMIT_READS, 0), whole(settings, RATE_LIMIT_WRITES, 0),
+                file(settings, SERVER_TLS_KEYSTORE), settings.text(SERVER_TLS_KEYSTORE_PASSWORD),
+                file(settings, TLS_CA_FILE));
+    }
+
+    private static Optional<Path> file(Settings settings, Setting setting) {
+        Optional<Path> file = settings.text(setting).map(text -> settings.path(setting));
+        if (file.isPresent() && !Files.isReadable(file.get())) {
+            throw settings.invalid(setting, "no readable file at " + file.get());
+        }
+        return file;
     }
 
     private static Duration positive(Settings settings, Setting setting) {

@@ -3,7 +3,9 @@ package io.weathersync.app.master;
 import io.weathersync.adapter.http.client.HttpNodeProbe;
 import io.weathersync.adapter.http.client.HttpPushChangePublisher;
 import io.weathersync.adapter.http.client.HttpSlavePush;
+import io.weathersync.adapter.http.client.HttpCalls;
 import io.weathersync.adapter.http.client.PushAuth;
+import io.weathersync.adapter.http.client.TlsFiles;
 import io.weathersync.adapter.http.client.PushSettings;
 import io.weathersync.adapter.http.client.PushTarget;
 import io.weathersync.adapter.http.server.AuthThrottle;
@@ -74,6 +76,8 @@ final class MasterNode {
         NodeConfig node = config.node();
         Clock clock = Clock.systemUTC();
         Database.ownerOnlyDirectory(node.dataDir());
+        // Before any client exists: node-to-node https calls verify their peer against TLS_CA_FILE when set.
+        config.protection().caFile().ifPresent(ca -> HttpCalls.verifyPeersWith(TlsFiles.trusting(ca)));
         KeyPair keys = SigningKeyFile.loadOrCreate(node.dataDir().resolve("master-signing-key"));
         ChangeSigner changeSigner = new ChangeSigner(keys.getPrivate());
         Optional<ChangeSigner> signer = Optional.of(changeSigner);
@@ -112,6 +116,8 @@ final class MasterNode {
         HttpNode server = lifecycle.closeOnStop("web server",
                 HttpNode.start(node.host(), node.port(), new ServerLimits(guard.idleTimeout(), guard.bodyTimeout(),
                                 guard.readTimeout(), guard.maxConnections()),
+                        guard.tlsKeystore().map(keystore -> TlsFiles.server(keystore,
+                                guard.tlsPassword().orElse("").toCharArray())),
                         routing -> MasterApi.register(routing, api,
                                 new Protections(pushAuth, Optional.empty(), guard.corsOrigins(),
                                         guard.readsPerSecond(), guard.writesPerSecond()))));

@@ -1,7 +1,9 @@
 package io.weathersync.app.slave;
 
 import io.weathersync.adapter.http.client.HttpMasterClient;
+import io.weathersync.adapter.http.client.HttpCalls;
 import io.weathersync.adapter.http.client.PushAuth;
+import io.weathersync.adapter.http.client.TlsFiles;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.Protections;
@@ -54,6 +56,8 @@ final class SlaveNode {
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         Database.ownerOnlyDirectory(node.dataDir());
+        // Before any client exists: node-to-node https calls verify their peer against TLS_CA_FILE when set.
+        config.protection().caFile().ifPresent(ca -> HttpCalls.verifyPeersWith(TlsFiles.trusting(ca)));
 
         Database database = lifecycle.closeOnStop("database",
                 Database.open(node.dbUrl(), node.dbUser(), node.dbPassword().orElse("")));
@@ -87,6 +91,8 @@ final class SlaveNode {
         HttpNode server = lifecycle.closeOnStop("web server",
                 HttpNode.start(node.host(), node.port(), new ServerLimits(guard.idleTimeout(), guard.bodyTimeout(),
                                 guard.readTimeout(), guard.maxConnections()),
+                        guard.tlsKeystore().map(keystore -> TlsFiles.server(keystore,
+                                guard.tlsPassword().orElse("").toCharArray())),
                         routing -> SlaveApi.register(routing, api,
                                 new Protections(pushAuth, config.adminToken(), guard.corsOrigins(),
                                         guard.readsPerSecond(), guard.writesPerSecond()))));

@@ -1,14 +1,18 @@
 package io.weathersync.adapter.http.server;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.weathersync.wire.ChangeJson;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -48,11 +52,22 @@ public final class HttpNode implements AutoCloseable {
      *                               as its cause
      */
     public static HttpNode start(String host, int port, ServerLimits limits, Consumer<HttpRouting.Builder> routes) {
+        return start(host, port, limits, Optional.empty(), routes);
+    }
+
+    /**
+     * As {@link #start(String, int, ServerLimits, Consumer)}, serving https with {@code tls} when present
+     * ({@link io.weathersync.adapter.http.client.TlsFiles#server}).
+     */
+    public static HttpNode start(String host, int port, ServerLimits limits, Optional<SSLContext> tls,
+                                 Consumer<HttpRouting.Builder> routes) {
         Objects.requireNonNull(routes, "routes");
         if (port != 0) {
             requireBindable(host, port);
         }
-        WebServer server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder();
+        tls.ifPresent(context -> builder.tls(config -> config.sslContext(context)));
+        WebServer server = builder
                 .host(host)
                 .port(port)
                 .maxPayloadSize(MAX_BODY_BYTES)
