@@ -72,9 +72,10 @@ class TlsTest {
     @Test
     void aNodeToNodeClientTrustingTheCaFileGetsItsAnswerOverHttps() throws Exception {
         HttpCalls.verifyPeersWith(TlsFiles.trusting(dir.resolve("ca.pem")));
-        HttpClient client = HttpCalls.newClient(Duration.ofSeconds(5));
+        // A cold TLS handshake on this loaded machine may take seconds.
+        HttpClient client = HttpCalls.newClient(Duration.ofSeconds(30));
 
-        HttpResponse<byte[]> reply = HttpCalls.send(client, health(), Duration.ofSeconds(10));
+        HttpResponse<byte[]> reply = HttpCalls.send(client, health(), Duration.ofSeconds(30));
 
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.headers().firstValue("Content-Security-Policy")).isPresent();
