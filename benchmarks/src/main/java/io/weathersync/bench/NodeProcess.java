@@ -38,6 +38,9 @@ final class NodeProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Benchmarks measure capacity from one loopback client: the per-address rate limits would measure 429s.
+        builder.environment().put("RATE_LIMIT_READS", "0");
+        builder.environment().put("RATE_LIMIT_WRITES", "0");
         builder.environment().putAll(env);
         Files.createDirectories(log.getParent());
         long launched = System.nanoTime();

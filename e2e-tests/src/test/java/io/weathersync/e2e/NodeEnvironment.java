@@ -25,6 +25,7 @@ final class NodeEnvironment {
         env.put("WEATHER_POLL_INTERVAL", "3600");
         env.put("ADMIN_TOKEN", adminToken);
         env.put("CASCADE_OFFLINE_AFTER", "5");
+        unlimited(env);
         if (redis != null) {
             env.put("REDIS_URI", redis.masterUri());
             env.put("REDIS_CHANNEL", channel);
@@ -43,11 +44,21 @@ final class NodeEnvironment {
         env.putAll(credentials(credentials));
         env.put("CASCADE_SYNC_INTERVAL", "2");
         env.put("CASCADE_HEARTBEAT_INTERVAL", "1");
+        unlimited(env);
         if (redis != null) {
             env.put("REDIS_URI", redis.uri());
             env.put("REDIS_CHANNEL", channel);
         }
         return env;
+    }
+
+    /**
+     * No per-address rate limits: the harness drives every node from one loopback address, faster than one client
+     * would (the crash soak writes without pause); ClientProtectionsTest covers the limits themselves.
+     */
+    private static void unlimited(Map<String, String> env) {
+        env.put("RATE_LIMIT_READS", "0");
+        env.put("RATE_LIMIT_WRITES", "0");
     }
 
     /** A slave's credential variables. */

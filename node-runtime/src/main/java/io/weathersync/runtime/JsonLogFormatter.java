@@ -28,7 +28,7 @@ final class JsonLogFormatter extends Formatter {
         field(line.append(','), "level", level(record.getLevel()));
         field(line.append(','), "logger", record.getLoggerName() == null ? "" : record.getLoggerName());
         field(line.append(','), "node", node);
-        field(line.append(','), "message", formatMessage(record));
+        field(line.append(','), "message", SafeLogFormatter.masked(formatMessage(record)));
         String trace = MDC.get("trace_id");
         if (trace != null) {
             field(line.append(','), "trace_id", trace);
@@ -36,7 +36,7 @@ final class JsonLogFormatter extends Formatter {
         if (record.getThrown() != null) {
             StringWriter stack = new StringWriter();
             record.getThrown().printStackTrace(new PrintWriter(stack));
-            field(line.append(','), "error", stack.toString());
+            field(line.append(','), "error", SafeLogFormatter.masked(stack.toString()));
         }
         return line.append("}\n").toString();
     }

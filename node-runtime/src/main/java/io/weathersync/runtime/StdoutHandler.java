@@ -1,7 +1,6 @@
 package io.weathersync.runtime;
 
 import java.util.logging.LogRecord;
-import java.util.logging.SimpleFormatter;
 import java.util.logging.StreamHandler;
 
 /**
@@ -10,9 +9,9 @@ import java.util.logging.StreamHandler;
  */
 public final class StdoutHandler extends StreamHandler {
 
-    /** Writes to {@code System.out}; level and format come from the logging configuration. */
+    /** Writes to {@code System.out} as {@link SafeLogFormatter}; level and format come from the logging configuration. */
     public StdoutHandler() {
-        super(System.out, new SimpleFormatter());
+        super(System.out, new SafeLogFormatter());
     }
 
     @Override

@@ -58,4 +58,14 @@ class JsonLogFormatterTest {
         assertThat(line).contains("\"level\":\"ERROR\"").contains("\"error\":\"java.lang.IllegalStateException: boom\\n");
         assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
     }
+
+    @Test
+    void secretsAreMaskedInTheMessageAndTheStackTrace() {
+        LogRecord record = record(Level.WARNING, "test-connection AK-SK CNkey:CSsecret0123 failed");
+        record.setThrown(new IllegalStateException("Authorization: Bearer t0ps3cret"));
+
+        String line = formatter.format(record);
+
+        assertThat(line).doesNotContain("CSsecret0123").doesNotContain("t0ps3cret").contains("***");
+    }
 }

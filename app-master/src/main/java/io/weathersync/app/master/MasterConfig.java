@@ -3,6 +3,7 @@ package io.weathersync.app.master;
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.OpsConfig;
+import io.weathersync.runtime.ProtectionConfig;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,16 +25,21 @@ import java.util.Optional;
  * @param adminToken         the admin endpoints' bearer token (secret); empty = they answer 403
  * @param offlineAfter       silence after which a slave is shown offline
  * @param ops                metrics, tracing, the counters' Redis key, readiness
+ * @param protection         timeouts, connection cap, CORS origins, rate limits
+ * @param syncLogMaxAge      sync log entries older than this are pruned
+ * @param syncLogMaxRows     the sync log keeps at most this many entries
  */
 record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, Optional<Duration> pollInterval,
                     URI openMeteoUrl, URI openWeatherMapUrl, Optional<String> openWeatherMapKey,
-                    Optional<String> adminToken, Duration offlineAfter, OpsConfig ops) {
+                    Optional<String> adminToken, Duration offlineAfter, OpsConfig ops, ProtectionConfig protection,
+                    Duration syncLogMaxAge, int syncLogMaxRows) {
 
     /** Checks that the parts fit together. */
     MasterConfig {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ops, "ops");
+        Objects.requireNonNull(protection, "protection");
         cities = List.copyOf(cities);
         if (cities.isEmpty()) {
             throw new IllegalArgumentException("WEATHER_CITIES: must name at least one city");

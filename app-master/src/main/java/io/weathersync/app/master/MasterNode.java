@@ -3,6 +3,9 @@ package io.weathersync.app.master;
 import io.weathersync.adapter.http.client.HttpNodeProbe;
 import io.weathersync.adapter.http.client.HttpPushChangePublisher;
 import io.weathersync.adapter.http.client.HttpSlavePush;
+import io.weathersync.adapter.http.client.HttpCalls;
+import io.weathersync.adapter.http.client.PushAuth;
+import io.weathersync.adapter.http.client.TlsFiles;
 import io.weathersync.adapter.http.client.PushSettings;
 import io.weathersync.adapter.http.client.PushTarget;
 import io.weathersync.adapter.http.metrics.NodeMetrics;
@@ -10,6 +13,8 @@ import io.weathersync.adapter.http.server.AuthThrottle;
 import io.weathersync.adapter.http.server.Console;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
+import io.weathersync.adapter.http.server.Protections;
+import io.weathersync.adapter.http.server.ServerLimits;
 import io.weathersync.adapter.http.server.MasterApi;
 import io.weathersync.adapter.http.server.OpsApi;
 import io.weathersync.adapter.http.trace.Traces;
@@ -28,6 +33,7 @@ import io.weathersync.application.port.out.ChangePublisher;
 import io.weathersync.application.port.out.NodeRegistry;
 import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.application.port.out.WeatherSource;
+import io.weathersync.application.service.CoalescingSlaveSync;
 import io.weathersync.application.service.CollectWeatherService;
 import io.weathersync.application.service.MasterStatusService;
 import io.weathersync.application.service.NodeRegistryService;
@@ -36,6 +42,7 @@ import io.weathersync.application.service.PublishReadingsService;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.ServeChangesService;
 import io.weathersync.application.service.SlaveSyncService;
+import io.weathersync.application.service.SyncLogRetention;
 import io.weathersync.domain.cluster.MasterIdentity;
 import io.weathersync.domain.cluster.NodeType;
 import io.weathersync.domain.cluster.SecretHasher;
@@ -44,6 +51,7 @@ import io.weathersync.domain.status.StatusAggregator;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.OpsConfig;
+import io.weathersync.runtime.ProtectionConfig;
 import io.weathersync.runtime.PeriodicTask;
 import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
@@ -66,6 +74,8 @@ final class MasterNode {
     private static final Logger LOG = LoggerFactory.getLogger(MasterNode.class);
     /** How long a stop waits for a poll cycle in flight. */
     private static final Duration POLL_STOP_WAIT = Duration.ofSeconds(15);
+    /** How often the sync log is cut to its bounds. */
+    private static final Duration SYNC_LOG_PRUNE_INTERVAL = Duration.ofMinutes(10);
     /** How long a registry connection test waits for the node. */
     private static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
 
@@ -77,10 +87,13 @@ final class MasterNode {
         Clock clock = Clock.systemUTC();
         HttpNode.requireBindable(node.host(), node.port());
         Database.ownerOnlyDirectory(node.dataDir());
+        // Before any client exists: node-to-node https calls verify their peer against TLS_CA_FILE when set.
+        config.protection().caFile().ifPresent(ca -> HttpCalls.verifyPeersWith(TlsFiles.trusting(ca)));
         KeyPair keys = SigningKeyFile.loadOrCreate(node.dataDir().resolve("master-signing-key"));
         ChangeSigner changeSigner = new ChangeSigner(keys.getPrivate());
         Optional<ChangeSigner> signer = Optional.of(changeSigner);
         String publicKey = Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+        PushAuth pushAuth = PushAuth.derivedFrom(keys.getPrivate(), clock);
 
         Database database = lifecycle.closeOnStop("database",
                 Database.open(node.dbUrl(), node.dbUser(), node.dbPassword().orElse("")));
@@ -88,7 +101,7 @@ final class MasterNode {
         NodeRegistry registry = new JdbiNodeRegistry(database);
         LOG.info("change log: stream {}, head {}", log.stream(), log.head());
 
-        ChangePublisher publisher = lifecycle.closeOnStop("publisher", publisher(node, registry));
+        ChangePublisher publisher = lifecycle.closeOnStop("publisher", publisher(node, registry, pushAuth));
         WeatherSource source = Sources.create(config, new JdbiGeocodedCities(database), clock);
         if (source instanceof AutoCloseable closeable) {
             lifecycle.closeOnStop("weather source", closeable);
@@ -118,19 +131,25 @@ final class MasterNode {
         MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
                 new PublishReadingsService(log, publisher, signer, Optional.of(counts), clock),
                 new ServeChangesService(log),
-                new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson()), changeSigner, clock,
-                        SYNC_PAGE_SIZE), statusView,
+                new CoalescingSlaveSync(new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson(),
+                        pushAuth), changeSigner, clock, SYNC_PAGE_SIZE)), statusView,
                 heartbeats, MasterApi.Registry.of(nodes), config.adminToken(), health(database, publisher),
                 AuthThrottle.standard(clock), clock);
 
         OpsApi.Dependencies opsApi = new OpsApi.Dependencies(metrics, counts,
                 List.of(HealthCheck.of("store", () -> database.isReachable(2))));
+        ProtectionConfig guard = config.protection();
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> {
-                    MasterApi.register(routing, api);
-                    OpsApi.register(routing, opsApi);
-                    Console.registerPoll(routing, poll);
-                }));
+                HttpNode.start(node.host(), node.port(), new ServerLimits(guard.idleTimeout(), guard.bodyTimeout(),
+                                guard.readTimeout(), guard.maxConnections()),
+                        guard.tlsKeystore().map(keystore -> TlsFiles.server(keystore,
+                                guard.tlsPassword().orElse("").toCharArray())),
+                        routing -> {
+                            MasterApi.register(routing, api, new Protections(pushAuth, Optional.empty(),
+                                    guard.corsOrigins(), guard.readsPerSecond(), guard.writesPerSecond()));
+                            OpsApi.register(routing, opsApi);
+                            Console.registerPoll(routing, poll);
+                        }));
         metrics.ifPresent(m -> m.cluster(statusView::status));
         status.set(new MasterStatusService(registry, log,
                 new MasterIdentity("master", node.host(), server.port(), clock.instant(), 1), publicKey,
@@ -140,6 +159,13 @@ final class MasterNode {
             LOG.warn("ADMIN_TOKEN is not set: the admin endpoints answer 403");
         }
 
+        SyncLogRetention retention = new SyncLogRetention(registry, config.syncLogMaxAge(), config.syncLogMaxRows(),
+                clock);
+        lifecycle.closeOnStop("sync log pruning", PeriodicTask.start("sync-log-pruning", Duration.ofMinutes(1),
+                SYNC_LOG_PRUNE_INTERVAL, POLL_STOP_WAIT, () -> {
+                    retention.prune();
+                    return SYNC_LOG_PRUNE_INTERVAL;
+                }));
         PollCycle.announce(source, config.cities().size(), pollInterval, config.pollInterval().isEmpty());
         lifecycle.closeOnStop("poll schedule", PeriodicTask.start("poll", Duration.ZERO, pollInterval,
                 POLL_STOP_WAIT, new PollCycle(collect, pollInterval)));
@@ -153,7 +179,7 @@ final class MasterNode {
                 : HealthCheck.notConfigured("redis"));
     }
 
-    private static ChangePublisher publisher(NodeConfig node, NodeRegistry registry) {
+    private static ChangePublisher publisher(NodeConfig node, NodeRegistry registry, PushAuth pushAuth) {
         if (node.redisUri().isPresent()) {
             LOG.info("live transport: Redis {} channel {}", node.redisForLog().orElseThrow(), node.redisChannel());
             return new LettuceChangePublisher(node.redisUri().get(), node.redisChannel());
@@ -163,6 +189,6 @@ final class MasterNode {
         return new HttpPushChangePublisher(() -> registry.list(Optional.of(NodeType.CHILD)).stream()
                 .filter(n -> n.active() && !n.apiUrl().isEmpty())
                 .map(n -> new PushTarget(n.name(), n.apiUrl()))
-                .toList(), new ChangeJson(), PushSettings.defaults());
+                .toList(), new ChangeJson(), PushSettings.defaults(), pushAuth);
     }
 }

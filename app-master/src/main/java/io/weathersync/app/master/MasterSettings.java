@@ -6,6 +6,7 @@ import io.weathersync.adapter.http.weather.OpenWeatherMapWeatherSource;
 import io.weathersync.domain.model.CitySpec;
 import io.weathersync.runtime.NodeSettings;
 import io.weathersync.runtime.OpsSettings;
+import io.weathersync.runtime.ProtectionSettings;
 import io.weathersync.runtime.Setting;
 import io.weathersync.runtime.Settings;
 
@@ -37,14 +38,20 @@ final class MasterSettings {
     static final Setting CASCADE_OFFLINE_AFTER = Setting.of("cascade.offline_after", "CASCADE_OFFLINE_AFTER", "45",
             "silence after which a slave is offline (3 x the slaves' default 15 s heartbeat)");
 
+    static final Setting SYNC_LOG_MAX_AGE = Setting.of("cascade.sync_log_max_age", "SYNC_LOG_MAX_AGE", "720h",
+            "sync log entries older than this (30 days) are pruned");
+    static final Setting SYNC_LOG_MAX_ROWS = Setting.of("cascade.sync_log_max_rows", "SYNC_LOG_MAX_ROWS", "100000",
+            "the sync log keeps at most this many newest entries");
+
     private MasterSettings() {
     }
 
     static List<Setting> all() {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(WEATHER_SOURCE, WEATHER_CITIES, WEATHER_POLL_INTERVAL, OPEN_METEO_URL, OPENWEATHERMAP_URL,
-                OPENWEATHERMAP_API_KEY, ADMIN_TOKEN, CASCADE_OFFLINE_AFTER));
+                OPENWEATHERMAP_API_KEY, ADMIN_TOKEN, CASCADE_OFFLINE_AFTER, SYNC_LOG_MAX_AGE, SYNC_LOG_MAX_ROWS));
         all.addAll(OpsSettings.all());
+        all.addAll(ProtectionSettings.all());
         return List.copyOf(all);
     }
 
@@ -56,7 +63,20 @@ final class MasterSettings {
         return new MasterConfig(NODE.read(settings), source, cities(settings), interval,
                 settings.httpUrl(OPEN_METEO_URL).orElseThrow(), settings.httpUrl(OPENWEATHERMAP_URL).orElseThrow(),
                 settings.text(OPENWEATHERMAP_API_KEY), settings.text(ADMIN_TOKEN),
-                settings.duration(CASCADE_OFFLINE_AFTER), OpsSettings.read(settings));
+                settings.duration(CASCADE_OFFLINE_AFTER), OpsSettings.read(settings), ProtectionSettings.read(settings),
+                settings.duration(SYNC_LOG_MAX_AGE), syncLogMaxRows(settings));
+    }
+
+    private static int syncLogMaxRows(Settings settings) {
+        try {
+            int rows = Integer.parseInt(settings.required(SYNC_LOG_MAX_ROWS).strip());
+            if (rows >= 1) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw settings.invalid(SYNC_LOG_MAX_ROWS, "must be a whole number of at least 1");
     }
 
     private static List<CitySpec> cities(Settings settings) {

@@ -2,10 +2,12 @@ package io.weathersync.app.slave;
 
 import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.OpsConfig;
+import io.weathersync.runtime.ProtectionConfig;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The slave's validated configuration.
@@ -16,10 +18,13 @@ import java.util.Objects;
  * @param apiSecret         this slave's secret ({@code CS...}), a secret
  * @param syncInterval      between anti-entropy checks; also the cap of the back-off while the master is away
  * @param heartbeatInterval between heartbeats
+ * @param adminToken        this slave's own admin token, a secret; empty: its operator endpoints answer 403
  * @param ops               metrics, tracing, the counters' Redis key, readiness
+ * @param protection        timeouts, connection cap, CORS origins, rate limits
  */
 record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecret, Duration syncInterval,
-                   Duration heartbeatInterval, OpsConfig ops) {
+                   Duration heartbeatInterval, Optional<String> adminToken, OpsConfig ops,
+                   ProtectionConfig protection) {
 
     /** Checks every part. */
     SlaveConfig {
@@ -30,6 +35,7 @@ record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecr
         Objects.requireNonNull(apiSecret, "CASCADE_API_SECRET");
         positive("CASCADE_SYNC_INTERVAL", syncInterval);
         positive("CASCADE_HEARTBEAT_INTERVAL", heartbeatInterval);
+        Objects.requireNonNull(adminToken, "ADMIN_TOKEN");
     }
 
     /** How long the slave's status view waits before showing the master offline: three missed heartbeats. */
@@ -47,6 +53,7 @@ record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecr
     @Override
     public String toString() {
         return "SlaveConfig[" + node + ", parentUrl=" + parentUrl + ", apiKey=" + apiKey + ", apiSecret=***"
-                + ", syncInterval=" + syncInterval + ", heartbeatInterval=" + heartbeatInterval + "]";
+                + ", syncInterval=" + syncInterval + ", heartbeatInterval=" + heartbeatInterval + ", adminToken="
+                + (adminToken.isPresent() ? "***" : "unset") + "]";
     }
 }

@@ -1,10 +1,15 @@
 package io.weathersync.app.slave;
 
 import io.weathersync.adapter.http.client.HttpMasterClient;
+import io.weathersync.adapter.http.client.HttpCalls;
+import io.weathersync.adapter.http.client.PushAuth;
+import io.weathersync.adapter.http.client.TlsFiles;
 import io.weathersync.adapter.http.metrics.NodeMetrics;
 import io.weathersync.adapter.http.server.HealthCheck;
 import io.weathersync.adapter.http.server.HttpNode;
 import io.weathersync.adapter.http.server.OpsApi;
+import io.weathersync.adapter.http.server.Protections;
+import io.weathersync.adapter.http.server.ServerLimits;
 import io.weathersync.adapter.http.server.SlaveApi;
 import io.weathersync.adapter.http.trace.Traces;
 import io.weathersync.adapter.jdbc.Database;
@@ -27,6 +32,7 @@ import io.weathersync.runtime.Backoff;
 import io.weathersync.runtime.Lifecycle;
 import io.weathersync.runtime.NodeConfig;
 import io.weathersync.runtime.OpsConfig;
+import io.weathersync.runtime.ProtectionConfig;
 import io.weathersync.runtime.PeriodicTask;
 import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
@@ -59,14 +65,19 @@ final class SlaveNode {
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         Database.ownerOnlyDirectory(node.dataDir());
+        // Before any client exists: node-to-node https calls verify their peer against TLS_CA_FILE when set.
+        config.protection().caFile().ifPresent(ca -> HttpCalls.verifyPeersWith(TlsFiles.trusting(ca)));
 
         Database database = lifecycle.closeOnStop("database",
                 Database.open(node.dbUrl(), node.dbUser(), node.dbPassword().orElse("")));
         Replica replica = new JdbiReplica(database);
         LOG.info("replica: stream {}, applied seq {}", replica.state().followed().map(Object::toString)
                 .orElse("none yet"), replica.state().appliedSeq());
+        // Pushes are refused until the first heartbeat reply hands this slave the master's push key.
+        PushAuth pushAuth = PushAuth.awaitingKey(clock);
         HttpMasterClient master = lifecycle.closeOnStop("master client", new HttpMasterClient(
-                config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson()));
+                config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson())
+                .learnPushKeyInto(pushAuth));
         ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER);
         SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE));
 
@@ -102,11 +113,17 @@ final class SlaveNode {
                 HealthCheck.of("store", () -> database.isReachable(2)),
                 HealthCheck.of("replication", () -> Readiness.ofSlave(status.status(), ops.readyMaxLag()).isEmpty())
                         .degradedWhen(() -> Readiness.ofSlave(status.status(), ops.readyMaxLag()))));
+        ProtectionConfig guard = config.protection();
         HttpNode server = lifecycle.closeOnStop("web server",
-                HttpNode.start(node.host(), node.port(), routing -> {
-                    SlaveApi.register(routing, api);
-                    OpsApi.register(routing, opsApi);
-                }));
+                HttpNode.start(node.host(), node.port(), new ServerLimits(guard.idleTimeout(), guard.bodyTimeout(),
+                                guard.readTimeout(), guard.maxConnections()),
+                        guard.tlsKeystore().map(keystore -> TlsFiles.server(keystore,
+                                guard.tlsPassword().orElse("").toCharArray())),
+                        routing -> {
+                            SlaveApi.register(routing, api, new Protections(pushAuth, config.adminToken(),
+                                    guard.corsOrigins(), guard.readsPerSecond(), guard.writesPerSecond()));
+                            OpsApi.register(routing, opsApi);
+                        }));
         heartbeat.set(new SlaveHeartbeatService(master, replica, replication.progress(), replication.trust(), serial,
                 new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
                 masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));

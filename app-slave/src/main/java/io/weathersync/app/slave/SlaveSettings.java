@@ -2,6 +2,7 @@ package io.weathersync.app.slave;
 
 import io.weathersync.runtime.NodeSettings;
 import io.weathersync.runtime.OpsSettings;
+import io.weathersync.runtime.ProtectionSettings;
 import io.weathersync.runtime.Setting;
 import io.weathersync.runtime.Settings;
 
@@ -25,6 +26,10 @@ final class SlaveSettings {
     static final Setting CASCADE_HEARTBEAT_INTERVAL = Setting.of("cascade.heartbeat_interval",
             "CASCADE_HEARTBEAT_INTERVAL", "15", "between heartbeats to the master");
 
+    static final Setting ADMIN_TOKEN = Setting.secret("admin.token", "ADMIN_TOKEN",
+            "this slave's own admin token (Authorization: Bearer ...) for its operator endpoints, such as the "
+                    + "sync request it forwards to the master; unset, they answer 403");
+
     /** As the master issues them: a prefix and 32 letters or digits. */
     private static final Pattern KEY = Pattern.compile("CN[A-Za-z0-9]{32}");
     private static final Pattern SECRET = Pattern.compile("CS[A-Za-z0-9]{32}");
@@ -35,8 +40,9 @@ final class SlaveSettings {
     static List<Setting> all() {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(CASCADE_PARENT_URL, CASCADE_API_KEY, CASCADE_API_SECRET, CASCADE_SYNC_INTERVAL,
-                CASCADE_HEARTBEAT_INTERVAL));
+                CASCADE_HEARTBEAT_INTERVAL, ADMIN_TOKEN));
         all.addAll(OpsSettings.all());
+        all.addAll(ProtectionSettings.all());
         return List.copyOf(all);
     }
 
@@ -55,6 +61,7 @@ final class SlaveSettings {
                     + "master issued it");
         }
         return new SlaveConfig(NODE.read(settings), parent, key, secret, settings.duration(CASCADE_SYNC_INTERVAL),
-                settings.duration(CASCADE_HEARTBEAT_INTERVAL), OpsSettings.read(settings));
+                settings.duration(CASCADE_HEARTBEAT_INTERVAL), settings.text(ADMIN_TOKEN), OpsSettings.read(settings),
+                ProtectionSettings.read(settings));
     }
 }

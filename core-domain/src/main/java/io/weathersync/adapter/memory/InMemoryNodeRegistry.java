@@ -10,6 +10,7 @@ import io.weathersync.domain.cluster.SyncLogPage;
 import io.weathersync.domain.cluster.SyncLogQuery;
 import io.weathersync.domain.cluster.SyncLogRecord;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ public final class InMemoryNodeRegistry implements NodeRegistry {
     private final Map<String, StoredCredential> credentialsByNode = new LinkedHashMap<>();
     private final Map<String, HeartbeatRecord> heartbeats = new LinkedHashMap<>();
     private final List<SyncLogRecord> syncLogs = new ArrayList<>();
+    private long lastSyncLogId;
 
     @Override
     public synchronized void add(Node node) {
@@ -113,7 +115,17 @@ public final class InMemoryNodeRegistry implements NodeRegistry {
 
     @Override
     public synchronized void appendSyncLog(SyncLogEntry entry) {
-        syncLogs.add(new SyncLogRecord(syncLogs.size() + 1L, entry));
+        syncLogs.add(new SyncLogRecord(++lastSyncLogId, entry));
+    }
+
+    @Override
+    public synchronized int pruneSyncLogs(Instant startedBefore, int keepNewest) {
+        int before = syncLogs.size();
+        syncLogs.removeIf(r -> r.entry().startedAt().isBefore(startedBefore));
+        while (syncLogs.size() > Math.max(0, keepNewest)) {
+            syncLogs.removeFirst();
+        }
+        return before - syncLogs.size();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +32,12 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     /** Deliveries taken together at most, so one apply stays a bounded transaction. */
     static final int MAX_TOGETHER = 500;
     private static final System.Logger LOG = System.getLogger(SerialReplication.class.getName());
+    /**
+     * Live changes waiting at most, whatever the number of deliveries they came in: with the 1 MiB message limit a
+     * few thousand changes can arrive in one delivery, so a count of deliveries alone would not bound memory. At
+     * well under 1 KiB each, this keeps the queue within tens of MiB; beyond it deliveries are dropped (repaired).
+     */
+    static final int MAX_QUEUED_CHANGES = 50_000;
     /** How long a caller that needs an answer waits for room in a full queue. */
     private static final long ENQUEUE_WAIT_SECONDS = 30;
 
@@ -38,13 +45,15 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     private final BlockingQueue<Delivery> queue;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger queuedChanges = new AtomicInteger();
     private volatile boolean closed;
 
     /** Starts the replication thread, with room for {@code capacity} waiting deliveries. */
     public SerialReplication(ReplicationServices services, int capacity) {
         this.services = services;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.thread = new Thread(new SerialWorker(queue, services.live(), () -> closed), "replication");
+        this.thread = new Thread(new SerialWorker(queue, services.live(), () -> closed,
+                released -> queuedChanges.addAndGet(-released)), "replication");
         thread.setDaemon(true);
         thread.start();
     }
@@ -109,7 +118,10 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     }
 
     private void hand(Delivery delivery) {
-        if (closed || !queue.offer(delivery)) {
+        int changes = delivery.changes() == null ? 0 : delivery.changes().size();
+        boolean room = queuedChanges.addAndGet(changes) <= MAX_QUEUED_CHANGES || changes == 0;
+        if (closed || !room || !queue.offer(delivery)) {
+            queuedChanges.addAndGet(-changes);
             if (dropped.incrementAndGet() == 1 && !closed) {
                 LOG.log(System.Logger.Level.WARNING, "replication queue full: dropped {0}; further drops are only "
                         + "counted, the gap is repaired by catch-up", delivery.what());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * The replication thread's loop: takes what queued up (at most {@link SerialReplication#MAX_TOGETHER}), applies
@@ -21,11 +22,15 @@ final class SerialWorker implements Runnable {
     private final BlockingQueue<Delivery> queue;
     private final ReceiveChangesUseCase live;
     private final BooleanSupplier closed;
+    private final IntConsumer released;
 
-    SerialWorker(BlockingQueue<Delivery> queue, ReceiveChangesUseCase live, BooleanSupplier closed) {
+    /** {@code released} hears how many live changes left the queue, so the queue's owner can bound them. */
+    SerialWorker(BlockingQueue<Delivery> queue, ReceiveChangesUseCase live, BooleanSupplier closed,
+                 IntConsumer released) {
         this.queue = queue;
         this.live = live;
         this.closed = closed;
+        this.released = released;
     }
 
     @Override
@@ -45,6 +50,7 @@ final class SerialWorker implements Runnable {
             }
             for (Delivery delivery : taken) {
                 if (delivery.changes() != null) {
+                    released.accept(delivery.changes().size());
                     changes.addAll(delivery.changes());
                 } else {
                     applyLive(changes);

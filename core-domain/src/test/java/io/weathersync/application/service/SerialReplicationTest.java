@@ -140,6 +140,30 @@ class SerialReplicationTest {
     }
 
     @Test
+    void queuedLiveChangesAreBoundedInNumberNotOnlyInDeliveries() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 1000);
+        List<SignedChange> changes = signed(keys, append(1));
+        queue.receive(changes);
+        awaitApplying(replica);
+
+        // Big deliveries (as 1 MiB pushes would be) while the replication thread is busy: room for only a few.
+        List<SignedChange> big = java.util.Collections.nCopies(SerialReplication.MAX_QUEUED_CHANGES / 4,
+                changes.getFirst());
+        for (int i = 0; i < 10; i++) {
+            queue.receive(big);
+        }
+
+        assertThat(queue.dropped()).isEqualTo(6);
+        release.countDown();
+        awaitAppliedSeq(replica, 1);
+    }
+
+    @Test
     void aReconnectCatchesUpFromTheMaster() throws Exception {
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
         queue = new SerialReplication(replication(replica), 100);

@@ -17,6 +17,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -217,6 +218,22 @@ public final class JdbiNodeRegistry implements NodeRegistry {
                     .map((rs, ctx) -> ClusterRows.syncLog(rs)).list();
             long total = bindFilter(h.createQuery("SELECT COUNT(*)" + where), query).mapTo(Long.class).one();
             return new SyncLogPage(records, Math.max(total, records.size()));
+        });
+    }
+
+    @Override
+    public int pruneSyncLogs(Instant startedBefore, int keepNewest) {
+        Objects.requireNonNull(startedBefore, "startedBefore: must not be null");
+        return database.write(h -> {
+            int old = h.createUpdate("DELETE FROM cluster_sync_logs WHERE started_at < :cutoff")
+                    .bind("cutoff", startedBefore.toEpochMilli()).execute();
+            // The newest keepNewest rows by id stay; the id of the first one beyond them marks what goes.
+            Optional<Long> edge = h.createQuery("SELECT log_id FROM cluster_sync_logs ORDER BY log_id DESC"
+                            + " LIMIT 1 OFFSET :keep")
+                    .bind("keep", Math.max(0, keepNewest)).mapTo(Long.class).findOne();
+            int excess = edge.map(id -> h.createUpdate("DELETE FROM cluster_sync_logs WHERE log_id <= :edge")
+                    .bind("edge", id).execute()).orElse(0);
+            return old + excess;
         });
     }
 

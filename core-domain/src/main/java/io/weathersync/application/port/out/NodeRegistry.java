@@ -8,6 +8,7 @@ import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.cluster.SyncLogPage;
 import io.weathersync.domain.cluster.SyncLogQuery;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,4 +68,10 @@ public interface NodeRegistry {
 
     /** The page of the sync log {@code query} asks for, newest first, with how many entries it selects in all. */
     SyncLogPage syncLogs(SyncLogQuery query);
+
+    /**
+     * Bounds the sync log: removes the entries that started before {@code startedBefore} and all but the newest
+     * {@code keepNewest}; returns how many went.
+     */
+    int pruneSyncLogs(Instant startedBefore, int keepNewest);
 }

@@ -260,6 +260,25 @@ public abstract class NodeRegistryContract {
     }
 
     @Test
+    void pruningRemovesOldEntriesAndAllButTheNewestOnes() {
+        NodeRegistry registry = createRegistry();
+        Node one = node("slave-1", NodeType.CHILD, 0);
+        registry.add(one);
+        for (int minute = 0; minute < 10; minute++) {
+            registry.appendSyncLog(log(one.id(), minute, SyncOperation.CATCH_UP, "entry " + minute));
+        }
+
+        assertThat(registry.pruneSyncLogs(T.plus(Duration.ofMinutes(3)), 100)).isEqualTo(3);
+        assertThat(registry.pruneSyncLogs(T, 4)).isEqualTo(3);
+        assertThat(entries(page(registry, Optional.empty(), Optional.empty(), 100, 0)))
+                .extracting(SyncLogEntry::detail).containsExactly("entry 9", "entry 8", "entry 7", "entry 6");
+        assertThat(registry.pruneSyncLogs(T, 4)).isZero();
+        registry.appendSyncLog(log(one.id(), 10, SyncOperation.CATCH_UP, "entry 10"));
+        assertThat(page(registry, Optional.empty(), Optional.empty(), 1, 0).records().getFirst().id())
+                .as("ids keep rising after a prune").isGreaterThan(10);
+    }
+
+    @Test
     void syncLogsAreNewestFirstInPagesFilteredByNodeAndOperationWithTheirTotal() {
         NodeRegistry registry = createRegistry();
         Node one = node("slave-1", NodeType.CHILD, 0);

@@ -2,6 +2,7 @@ package io.weathersync.adapter.http.client;
 
 import io.weathersync.adapter.http.trace.Traces;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,16 +25,31 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HttpCalls {
 
+    /** Whom https peers are verified against: the JDK's CAs, or {@link #verifyPeersWith} those of a CA file. */
+    private static volatile SSLContext peers;
+
     private HttpCalls() {
+    }
+
+    /**
+     * Makes every client created from now on verify https peers against {@code trusting} (from {@code TLS_CA_FILE},
+     * {@link TlsFiles#trusting}) instead of the JDK's CAs. Called once at a node's start, before its clients exist.
+     */
+    public static void verifyPeersWith(SSLContext trusting) {
+        peers = trusting;
     }
 
     /** A client with the given connect timeout. */
     public static HttpClient newClient(Duration connectTimeout) {
-        return HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .build();
+                .connectTimeout(connectTimeout);
+        SSLContext trusting = peers;
+        if (trusting != null) {
+            builder.sslContext(trusting);
+        }
+        return builder.build();
     }
 
     /**

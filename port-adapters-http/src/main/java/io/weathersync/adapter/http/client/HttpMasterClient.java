@@ -46,6 +46,7 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
     private final ChangeJson json;
     private final Duration requestTimeout;
     private final HttpClient client;
+    private volatile PushAuth pushAuth;
 
     /** A client with the default timeouts. */
     public HttpMasterClient(String baseUrl, String apiKey, String apiSecret, ChangeJson json) {
@@ -65,6 +66,16 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
         this.json = json;
         this.requestTimeout = requestTimeout;
         this.client = HttpCalls.newClient(connectTimeout);
+    }
+
+    /**
+     * Hands the {@code push_key} of each heartbeat reply to {@code auth}, which then admits this master's pushes.
+     *
+     * @return this client
+     */
+    public HttpMasterClient learnPushKeyInto(PushAuth auth) {
+        this.pushAuth = auth;
+        return this;
     }
 
     @Override
@@ -90,7 +101,13 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
         body.put("port", heartbeat.port());
         String what = "POST /api/v1/cascade/heartbeat";
         JsonNode data = call(post("/api/v1/cascade/heartbeat", body), what);
-        return MasterReplies.heartbeatReply(data, what);
+        HeartbeatReply reply = MasterReplies.heartbeatReply(data, what);
+        PushAuth learner = pushAuth;
+        JsonNode pushKey = data.get("push_key");
+        if (learner != null && pushKey != null && pushKey.isTextual()) {
+            learner.learn(pushKey.textValue());
+        }
+        return reply;
     }
 
     @Override

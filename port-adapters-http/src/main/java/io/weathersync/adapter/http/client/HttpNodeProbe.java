@@ -40,7 +40,12 @@ public final class HttpNodeProbe implements NodeProbe {
                 .timeout(deadline)
                 .GET();
         if (apiKey != null && !apiKey.isBlank()) {
-            request.header("Authorization", "AK-SK " + apiKey + ":" + (apiSecret == null ? "" : apiSecret));
+            try {
+                request.header("Authorization", "AK-SK " + apiKey + ":" + (apiSecret == null ? "" : apiSecret));
+            } catch (IllegalArgumentException e) {
+                // The JDK's message would quote the header, secret included: say only what is wrong.
+                return new ProbeResult(false, 0, "", "api_key or api_secret holds a character a header cannot carry");
+            }
         }
         long started = System.nanoTime();
         try {

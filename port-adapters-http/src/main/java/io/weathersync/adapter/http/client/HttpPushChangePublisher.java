@@ -31,6 +31,7 @@ public final class HttpPushChangePublisher implements ChangePublisher {
     private final ChangeJson json;
     private final PushSettings settings;
     private final HttpClient client;
+    private final PushAuth auth;
     private final Map<String, SlaveSender> senders = new LinkedHashMap<>();
     private boolean closed;
     private boolean lookupFailing;
@@ -39,7 +40,9 @@ public final class HttpPushChangePublisher implements ChangePublisher {
      * A publisher to the slaves {@code targets} lists at each publish (it should be cheap: it runs on the
      * write path).
      */
-    public HttpPushChangePublisher(Supplier<List<PushTarget>> targets, ChangeJson json, PushSettings settings) {
+    public HttpPushChangePublisher(Supplier<List<PushTarget>> targets, ChangeJson json, PushSettings settings,
+                                   PushAuth auth) {
+        this.auth = auth;
         this.targets = targets;
         this.json = json;
         this.settings = settings;
@@ -84,7 +87,7 @@ public final class HttpPushChangePublisher implements ChangePublisher {
                 if (sender != null) {
                     sender.stop();
                 }
-                senders.put(target.name(), new SlaveSender(target, settings, client, json));
+                senders.put(target.name(), new SlaveSender(target, settings, client, json, auth));
                 LOG.info("push: sending live changes to slave {} at {}", target.name(), target.apiUrl());
             }
         }

@@ -31,15 +31,17 @@ public final class HttpSlavePush implements SlavePush, AutoCloseable {
     private final ChangeJson json;
     private final Duration requestTimeout;
     private final HttpClient client;
+    private final PushAuth auth;
 
-    /** A push with the default timeouts. */
-    public HttpSlavePush(ChangeJson json) {
-        this(json, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+    /** A push with the default timeouts, signed with {@code auth}. */
+    public HttpSlavePush(ChangeJson json, PushAuth auth) {
+        this(json, auth, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
     }
 
     /** A push that gives up connecting after {@code connectTimeout} and on a page after {@code requestTimeout}. */
-    public HttpSlavePush(ChangeJson json, Duration connectTimeout, Duration requestTimeout) {
+    public HttpSlavePush(ChangeJson json, PushAuth auth, Duration connectTimeout, Duration requestTimeout) {
         this.json = Objects.requireNonNull(json, "json");
+        this.auth = Objects.requireNonNull(auth, "auth");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.client = HttpCalls.newClient(connectTimeout);
     }
@@ -48,12 +50,13 @@ public final class HttpSlavePush implements SlavePush, AutoCloseable {
     public void push(String apiUrl, SignedPush push) {
         URI uri = receiveUri(apiUrl);
         String what = "push to " + shown(uri);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        byte[] body = json.toJsonBytes(push);
+        HttpRequest request = SlaveSender.signed(HttpRequest.newBuilder(uri), auth, body)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header(SlaveSender.STREAM_HEADER, push.push().page().stream().value())
                 .timeout(requestTimeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.toJsonBytes(push)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<byte[]> response;
         try {

@@ -34,6 +34,7 @@ final class SlaveSender {
     private final PushSettings settings;
     private final HttpClient client;
     private final ChangeJson json;
+    private final PushAuth auth;
     private final URI uri;
     private final BlockingQueue<SignedChange> queue;
     private final AtomicLong sent = new AtomicLong();
@@ -44,11 +45,12 @@ final class SlaveSender {
     private volatile boolean overflowing;
     private boolean rejecting;
 
-    SlaveSender(PushTarget target, PushSettings settings, HttpClient client, ChangeJson json) {
+    SlaveSender(PushTarget target, PushSettings settings, HttpClient client, ChangeJson json, PushAuth auth) {
         this.target = target;
         this.settings = settings;
         this.client = client;
         this.json = json;
+        this.auth = auth;
         this.uri = URI.create(target.apiUrl() + RECEIVE_PATH);
         this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
         this.thread = Thread.ofVirtual().name("push-" + target.name()).start(this::drain);
@@ -121,13 +123,15 @@ final class SlaveSender {
     }
 
     private void deliver(List<SignedChange> run) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .header(STREAM_HEADER, run.getFirst().change().stream().value())
-                .timeout(settings.requestTimeout())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.toJsonBytes(run)))
-                .build();
+        byte[] body = json.toJsonBytes(run);
         for (int attempt = 1; running; attempt++) {
+            // Signed anew at each attempt: a retry after the replay window must not carry a stale time.
+            HttpRequest request = signed(HttpRequest.newBuilder(uri), auth, body)
+                    .header("Content-Type", "application/json")
+                    .header(STREAM_HEADER, run.getFirst().change().stream().value())
+                    .timeout(settings.requestTimeout())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
             String problem;
             try {
                 HttpResponse<byte[]> response = HttpCalls.send(client, request, settings.requestTimeout());
@@ -159,6 +163,12 @@ final class SlaveSender {
             }
             Thread.sleep(wait);
         }
+    }
+
+    /** {@code request} with {@link PushAuth}'s headers for a POST of {@code body} to the receive path. */
+    static HttpRequest.Builder signed(HttpRequest.Builder request, PushAuth auth, byte[] body) {
+        auth.sign("POST", RECEIVE_PATH, body).forEach(request::header);
+        return request;
     }
 
     // Only a slave on another version of the message format rejects what this master sends: logged once a streak.

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -32,27 +33,26 @@ final class AdminGuard {
         if (tokenDigest.isEmpty()) {
             throw new ApiException(Status.FORBIDDEN_403, DISABLED);
         }
-        // Each kind of credential has its own window per address: slaves failing with stale credentials must
-        // not lock the operator out of the admin API from the same host, nor the other way round.
-        String address = "admin " + req.remotePeer().host();
-        Throttling.refuseIfBlocked(throttle, address);
+        // The token is checked first: a correct one is admitted whatever others failed (no lock-out).
+        String address = req.remotePeer().host();
         Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isEmpty()) {
-            throw fail(address, "Authorization: required, as 'Bearer <admin token>'");
+            throw fail(address, "none", "Authorization: required, as 'Bearer <admin token>'");
         }
         String value = header.get();
         if (!value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            throw fail(address, "Authorization: malformed, expected 'Bearer <admin token>'");
+            throw fail(address, "malformed", "Authorization: malformed, expected 'Bearer <admin token>'");
         }
-        if (!MessageDigest.isEqual(digest(value.substring(SCHEME.length()).strip()), tokenDigest.get())) {
-            throw fail(address, "Authorization: invalid admin token");
+        byte[] presented = digest(value.substring(SCHEME.length()).strip());
+        if (!MessageDigest.isEqual(presented, tokenDigest.get())) {
+            // Counted per presented token by a short prefix of its hash, never the token itself.
+            throw fail(address, "admin token " + HexFormat.of().formatHex(presented, 0, 8),
+                    "Authorization: invalid admin token");
         }
     }
 
-    private ApiException fail(String address, String message) {
-        throttle.failed(address);
-        return new ApiException(Status.UNAUTHORIZED_401, message)
-                .header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+    private ApiException fail(String address, String credential, String message) {
+        return Throttling.failure(throttle, address, credential, "Bearer", message);
     }
 
     private static byte[] digest(String token) {

@@ -1,25 +1,45 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HttpException;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.wire.JsonFaults;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Reads request bodies: JSON only (415 otherwise), well-formed (400 otherwise, saying where it broke). */
 final class Bodies {
 
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("body-watchdog").factory());
+
     private Bodies() {
+    }
+
+    /** Gives every request of {@code routing} at most {@code timeout} to deliver its body. */
+    static void limit(HttpRouting.Builder routing, Duration timeout) {
+        BodyTimeout limit = new BodyTimeout(timeout);
+        routing.addFilter((chain, req, res) -> {
+            req.context().register(limit);
+            chain.proceed();
+        });
     }
 
     /** The raw body, which must be present and declared JSON. */
     static byte[] requiredJsonBytes(ServerRequest req) {
         requireJsonContentType(req);
-        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] body = req.content().hasEntity() ? read(req) : new byte[0];
         if (isBlank(body)) {
             throw ApiException.badRequest("body: is required, a JSON document");
         }
@@ -37,8 +57,50 @@ final class Bodies {
             return Optional.empty();
         }
         requireJsonContentType(req);
-        byte[] body = req.content().as(byte[].class);
+        byte[] body = read(req);
         return isBlank(body) ? Optional.empty() : Optional.of(parse(body));
+    }
+
+    /**
+     * The body's bytes. A body the transport cannot decode (a malformed chunk size, a connection cut mid-body) is
+     * the client's fault, a 400; the exception's text is not echoed, as it may quote what the client sent.
+     */
+    private static byte[] read(ServerRequest req) {
+        // A watchdog interrupts this (virtual) thread when the body is late: the blocked socket read then fails
+        // and the connection is closed, so a client trickling its body cannot hold a connection for ever.
+        Duration timeout = req.context().get(BodyTimeout.class).map(BodyTimeout::timeout).orElse(DEFAULT_TIMEOUT);
+        Thread reader = Thread.currentThread();
+        Object guard = new Object();
+        boolean[] done = {false};
+        ScheduledFuture<?> dog = WATCHDOG.schedule(() -> {
+            synchronized (guard) {
+                if (!done[0]) {
+                    reader.interrupt();
+                }
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return req.content().as(byte[].class);
+        } catch (HttpException | RequestException e) {
+            throw e; // already a client error with its status, such as 413 for an oversize body
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("body: cannot be read (" + e.getClass().getSimpleName()
+                    + "): malformed chunked encoding, a body cut short, or not whole within " + timeout.toSeconds()
+                    + " s");
+        } finally {
+            synchronized (guard) {
+                done[0] = true;
+            }
+            dog.cancel(false);
+            Thread.interrupted(); // a watchdog that fired just as the body completed leaves nothing behind
+        }
+    }
+
+    /** The longest a body may take where no {@link #limit} was installed. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The body deadline of one server, in each request's context. */
+    private record BodyTimeout(Duration timeout) {
     }
 
     /** The body's JSON object; 400 when it is another kind of value. */

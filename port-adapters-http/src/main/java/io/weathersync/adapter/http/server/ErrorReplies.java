@@ -32,6 +32,7 @@ final class ErrorReplies {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorReplies.class);
     private static final String INTERNAL = "internal error; the server log has the details";
+    private static final String MALFORMED = "malformed request: the request line or headers are not valid HTTP/1.1";
 
     private ErrorReplies() {
     }
@@ -94,11 +95,14 @@ final class ErrorReplies {
         INSTANCE;
 
         @Override
-        public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+        public TransportResponse handle(TransportRequest request, EventType eventType, Status given,
                                         ServerResponseHeaders headers, String message) {
-            String text = switch (status.code()) {
+            // Helidon answers some unreadable requests (a method with non-ASCII characters, say) with a 500 before
+            // routing: nothing of ours ran, the client sent what HTTP does not allow, so it is the client's 400.
+            boolean unreadable = given.code() == Status.INTERNAL_SERVER_ERROR_500_CODE;
+            Status status = unreadable ? Status.BAD_REQUEST_400 : given;
+            String text = unreadable ? MALFORMED : switch (status.code()) {
                 case Status.REQUEST_ENTITY_TOO_LARGE_413_CODE -> JsonFaults.tooLarge();
-                case Status.INTERNAL_SERVER_ERROR_500_CODE -> INTERNAL;
                 default -> message;
             };
             headers.set(HeaderValues.create(HeaderNames.CONTENT_TYPE, Replies.JSON));

@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.weathersync.adapter.http.client.PushAuth;
 import io.weathersync.application.port.in.RecordHeartbeatUseCase;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.domain.cluster.HeartbeatReport;
@@ -11,6 +12,7 @@ import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.model.StreamId;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -27,10 +29,12 @@ final class HeartbeatRoutes implements HttpService {
 
     private final RecordHeartbeatUseCase heartbeats;
     private final NodeGuard nodes;
+    private final PushAuth push;
 
-    HeartbeatRoutes(RecordHeartbeatUseCase heartbeats, NodeGuard nodes) {
+    HeartbeatRoutes(RecordHeartbeatUseCase heartbeats, NodeGuard nodes, PushAuth push) {
         this.heartbeats = heartbeats;
         this.nodes = nodes;
+        this.push = push;
     }
 
     @Override
@@ -44,13 +48,16 @@ final class HeartbeatRoutes implements HttpService {
         Optional<BodyFields> body = Bodies.optional(req).map(Bodies::object);
         HeartbeatReport report = body.map(HeartbeatRoutes::report).orElse(HeartbeatReport.ALIVE);
         HeartbeatReply reply = Validation.valid(() -> heartbeats.heartbeat(node, report));
-        Replies.cascadeOk(res, "ok", Replies.object(
+        Map<String, Object> data = Replies.object(
                 "stream", reply.stream().value(),
                 "head", reply.head(),
                 "public_key", reply.publicKey(),
                 "name", reply.nodeName(),
                 "uptime", reply.uptime().toSeconds(),
-                "tasks_count", reply.tasksCount()));
+                "tasks_count", reply.tasksCount());
+        // Only to an authenticated slave: the key its receive endpoint checks this master's pushes with.
+        push.keyBase64().ifPresent(key -> data.put("push_key", key));
+        Replies.cascadeOk(res, "ok", data);
     }
 
     private static HeartbeatReport report(BodyFields body) {

@@ -1,14 +1,18 @@
 package io.weathersync.adapter.http.server;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.weathersync.wire.ChangeJson;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,15 +41,44 @@ public final class HttpNode implements AutoCloseable {
      *                               as its cause
      */
     public static HttpNode start(String host, int port, Consumer<HttpRouting.Builder> routes) {
+        return start(host, port, ServerLimits.DEFAULTS, routes);
+    }
+
+    /**
+     * Binds {@code host:port} (0 = any free port) and serves the routes {@code routes} registers within
+     * {@code limits}.
+     *
+     * @throws IllegalStateException when the address cannot be bound, with the {@link BindException} saying why
+     *                               as its cause
+     */
+    public static HttpNode start(String host, int port, ServerLimits limits, Consumer<HttpRouting.Builder> routes) {
+        return start(host, port, limits, Optional.empty(), routes);
+    }
+
+    /**
+     * As {@link #start(String, int, ServerLimits, Consumer)}, serving https with {@code tls} when present
+     * ({@link io.weathersync.adapter.http.client.TlsFiles#server}).
+     */
+    public static HttpNode start(String host, int port, ServerLimits limits, Optional<SSLContext> tls,
+                                 Consumer<HttpRouting.Builder> routes) {
         Objects.requireNonNull(routes, "routes");
         requireBindable(host, port);
-        WebServer server = WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder();
+        tls.ifPresent(context -> builder.tls(config -> config.sslContext(context)));
+        WebServer server = builder
                 .host(host)
                 .port(port)
                 .maxPayloadSize(MAX_BODY_BYTES)
+                .maxTcpConnections(limits.maxConnections())
+                .idleConnectionTimeout(limits.idleTimeout())
+                .idleConnectionPeriod(limits.idleCheckPeriod())
+                .connectionOptions(options -> options.readTimeout(limits.readTimeout()))
                 .directHandlers(ErrorReplies.directHandlers())
                 .shutdownHook(false)
-                .routing(routes)
+                .routing(routing -> {
+                    Bodies.limit(routing, limits.bodyTimeout());
+                    routes.accept(routing);
+                })
                 .build()
                 .start();
         if (server.port() <= 0) {

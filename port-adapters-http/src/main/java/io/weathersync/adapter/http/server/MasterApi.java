@@ -43,9 +43,15 @@ public final class MasterApi {
     private MasterApi() {
     }
 
-    /** Registers every master route, the JSON error handling and the security headers on {@code routing}. */
+    /** Registers every master route with the default {@link Protections} (no push key handed out). */
     public static void register(HttpRouting.Builder routing, Dependencies deps) {
+        register(routing, deps, Protections.defaults(deps.clock()));
+    }
+
+    /** Registers every master route, the JSON error handling and the security headers on {@code routing}. */
+    public static void register(HttpRouting.Builder routing, Dependencies deps, Protections protections) {
         ErrorReplies.install(routing);
+        ClientFilters.install(routing, protections);
         AdminGuard admin = new AdminGuard(deps.adminToken(), deps.throttle());
         NodeGuard nodes = new NodeGuard(deps.registry().authenticate(), deps.throttle());
         routing.register(
@@ -55,7 +61,7 @@ public final class MasterApi {
                 PublishRoutes.master(deps.publish(), admin),
                 new ChangesRoutes(deps.changes(), nodes, deps.registry().syncResults(), deps.clock()),
                 new SlaveSyncRoutes(deps.syncSlave(), admin, nodes),
-                new HeartbeatRoutes(deps.heartbeats(), nodes),
+                new HeartbeatRoutes(deps.heartbeats(), nodes, protections.push()),
                 new ReportRoutes(deps.registry().syncResults(), nodes, deps.clock()),
                 new NodeRoutes(deps.registry(), admin),
                 new SyncLogRoutes(deps.registry().syncLogs(), admin));

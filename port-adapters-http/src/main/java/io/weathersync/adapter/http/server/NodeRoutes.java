@@ -134,14 +134,30 @@ final class NodeRoutes implements HttpService {
             throw ApiException.badRequest(
                     "api_url: must be an http:// or https:// URL, was " + ApiException.quote(apiUrl));
         }
-        String apiKey = body.string("api_key", 200).orElse("");
-        String apiSecret = body.string("api_secret", 200).orElse("");
+        String apiKey = headerSafe("api_key", body.string("api_key", 200).orElse(""));
+        String apiSecret = headerSafe("api_secret", body.string("api_secret", 200).orElse(""));
         ProbeResult probe = registry.testConnection().testConnection(apiUrl, apiKey, apiSecret);
         Replies.cascadeOk(res, probe.reachable() ? "node reachable" : "node unreachable", Replies.object(
                 "reachable", probe.reachable(),
                 "latency_ms", probe.latencyMs(),
                 "role", probe.role(),
                 "detail", probe.detail()));
+    }
+
+    /**
+     * {@code value} when it can travel in an HTTP header (printable ASCII, no spaces); else a 400 naming the field
+     * and the position, never the value, which may be most of a real secret.
+     */
+    private static String headerSafe(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw ApiException.badRequest(field + ": must be printable ASCII without spaces; character "
+                        + (i + 1) + " is " + (c < 0x20 || c == 0x7f ? "a control character" : c == ' ' ? "a space"
+                        : "not ASCII"));
+            }
+        }
+        return value;
     }
 
     private static String id(ServerRequest req) {

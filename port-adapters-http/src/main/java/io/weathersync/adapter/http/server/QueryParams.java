@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads query parameters; a parameter given twice, empty where a value is needed, or mistyped is a 400. */
+/**
+ * Reads query parameters; a parameter given twice, without {@code =}, empty where a value is needed, or mistyped is
+ * a 400.
+ */
 final class QueryParams {
 
     private final UriQuery query;
@@ -21,6 +24,10 @@ final class QueryParams {
             return Optional.empty();
         }
         List<String> values = query.all(name);
+        if (values.isEmpty()) {
+            // Helidon keeps "?name" (no '=') as a name without any value.
+            throw ApiException.badRequest(name + ": has no value; write " + name + "=<value>");
+        }
         if (values.size() > 1) {
             throw ApiException.badRequest(name + ": given " + values.size() + " times, expected once");
         }
@@ -69,7 +76,7 @@ final class QueryParams {
     Optional<Instant> instant(String name) {
         return text(name).filter(value -> !value.isEmpty()).map(value -> {
             try {
-                return Instant.parse(value);
+                return Times.inRange(name, value, Instant.parse(value));
             } catch (java.time.format.DateTimeParseException e) {
                 throw ApiException.badRequest(name + ": must be an ISO-8601 instant such as 2026-11-23T10:00:00Z, was "
                         + ApiException.quote(value));

@@ -1,11 +1,13 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.weathersync.adapter.http.client.PushAuth;
 import io.weathersync.application.port.in.ReceiveChangesUseCase;
 import io.weathersync.application.port.in.ReceivePushUseCase;
 import io.weathersync.domain.message.RejectedMessage;
@@ -18,10 +20,13 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code POST /api/dms/sync/receive} on a slave (seed 001), authenticated by the master's signatures. Two bodies:
+ * {@code POST /api/dms/sync/receive} on a slave (seed 001): first the master's MAC over the request
+ * ({@link PushAuth}, checked from the headers before the body is read: 403 at once when unsigned or forged), then
+ * the master's signatures on what it carries. Two bodies:
  * live changes (one object or an array), taken as every live transport takes them (the Redis subscriber too):
  * the good changes go to the replication use case, which verifies each, and each bad element is counted there
  * and named in the reply's {@code rejected} (a 200 when any change was read, a 400 when none was); and a pushed page of a requested sync (an object with
@@ -36,10 +41,12 @@ final class ReceiveRoutes implements HttpService {
 
     private final ReceiveChangesUseCase receive;
     private final ReceivePushUseCase pushes;
+    private final PushAuth auth;
 
-    ReceiveRoutes(ReceiveChangesUseCase receive, ReceivePushUseCase pushes) {
+    ReceiveRoutes(ReceiveChangesUseCase receive, ReceivePushUseCase pushes, PushAuth auth) {
         this.receive = receive;
         this.pushes = pushes;
+        this.auth = auth;
     }
 
     @Override
@@ -49,7 +56,11 @@ final class ReceiveRoutes implements HttpService {
     }
 
     private void receive(ServerRequest req, ServerResponse res) {
+        // The master's MAC first, from the headers alone: a forged or unsigned push costs no body read.
+        auth.refuseHeaders("POST", PATH, header(req, PushAuth.TIME_HEADER), header(req, PushAuth.BODY_HEADER),
+                header(req, PushAuth.SIGNATURE_HEADER)).ifPresent(ReceiveRoutes::forbid);
         byte[] body = Bodies.requiredJsonBytes(req);
+        PushAuth.refuseBody(header(req, PushAuth.BODY_HEADER).orElseThrow(), body).ifPresent(ReceiveRoutes::forbid);
         JsonNode root = whole(body, () -> Replies.CODEC.readTree(body));
         if (ChangeJson.isPush(root)) {
             receivePush(whole(body, () -> Replies.CODEC.pushFromJson(root)), res);
@@ -85,6 +96,14 @@ final class ReceiveRoutes implements HttpService {
         }
         LOG.info("pushed page from the master: {} changes, {} written", push.push().page().changes().size(), written);
         Replies.ok(res, Replies.object("result", "success", "written", written));
+    }
+
+    private static Optional<String> header(ServerRequest req, String name) {
+        return req.headers().first(HeaderNames.create(name));
+    }
+
+    private static void forbid(String reason) {
+        throw new ApiException(Status.FORBIDDEN_403, "push refused: " + reason);
     }
 
     /** What {@code read} makes of the whole body; its refusal is a 413 when too large, else a 400, naming why. */

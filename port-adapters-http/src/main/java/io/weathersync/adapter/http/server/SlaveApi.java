@@ -8,6 +8,7 @@ import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.in.RequestSyncUseCase;
 import io.weathersync.domain.status.NodeRole;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,16 +30,23 @@ public final class SlaveApi {
     private SlaveApi() {
     }
 
-    /** Registers every slave route, the JSON error handling and the security headers on {@code routing}. */
+    /** Registers every slave route with the default {@link Protections}: pushes refused, operator sync 403. */
     public static void register(HttpRouting.Builder routing, Dependencies deps) {
+        register(routing, deps, Protections.defaults(Clock.systemUTC()));
+    }
+
+    /** Registers every slave route, the JSON error handling and the security headers on {@code routing}. */
+    public static void register(HttpRouting.Builder routing, Dependencies deps, Protections protections) {
         ErrorReplies.install(routing);
+        ClientFilters.install(routing, protections);
         routing.register(
                 new HealthRoutes(deps.health()),
                 WeatherRoutes.replica(deps.query()),
                 new StatusRoutes(deps.status(), NodeRole.SLAVE),
                 PublishRoutes.readOnly(),
-                new ReceiveRoutes(deps.receive(), deps.receivePush()),
-                new RequestSyncRoutes(deps.requestSync()));
+                new ReceiveRoutes(deps.receive(), deps.receivePush(), protections.push()),
+                new RequestSyncRoutes(deps.requestSync(),
+                        new AdminGuard(protections.adminToken(), AuthThrottle.standard(Clock.systemUTC()))));
         Console.register(routing);
     }
 

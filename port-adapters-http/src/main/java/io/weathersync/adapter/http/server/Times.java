@@ -10,7 +10,25 @@ import java.time.format.DateTimeParseException;
 /** Parses the times clients send: ISO-8601 instants, offset date-times, and (where allowed) plain dates. */
 final class Times {
 
+    /** The earliest time a client may name: years beyond 1…9999 are no weather and overflow stores' arithmetic. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The latest time a client may name (exclusive). */
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private Times() {
+    }
+
+    /** {@code time} when it lies within years 1…9999; else a 400 naming {@code field}. */
+    static Instant inRange(String field, String text, Instant time) {
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw outOfRange(field, text);
+        }
+        return time;
+    }
+
+    private static ApiException outOfRange(String field, String text) {
+        return ApiException.badRequest(field + ": out of range, must lie within years 0001 to 9999, was "
+                + ApiException.quote(text));
     }
 
     /**
@@ -19,10 +37,10 @@ final class Times {
      */
     static Instant parseDateTime(String field, String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return inRange(field, text, OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                return inRange(field, text, LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException e) {
                 throw ApiException.badRequest(field + ": must be an ISO-8601 date-time such as 2026-11-23T10:00:00Z,"
                         + " was " + ApiException.quote(text));
@@ -36,11 +54,15 @@ final class Times {
      */
     static Instant parseBound(String field, String text, boolean endOfDay) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return inRange(field, text, OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException notDateTime) {
             try {
                 LocalDate date = LocalDate.parse(text);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+                if (date.getYear() < 1 || date.getYear() > 9999) {
+                    throw outOfRange(field, text);
+                }
+                return inRange(field, text, (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC)
+                        .toInstant());
             } catch (DateTimeParseException e) {
                 throw ApiException.badRequest(field + ": must be an ISO-8601 instant (2026-11-23T10:00:00Z) or date"
                         + " (2026-11-23), was " + ApiException.quote(text));

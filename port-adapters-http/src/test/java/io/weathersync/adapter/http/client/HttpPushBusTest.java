@@ -33,7 +33,7 @@ class HttpPushBusTest extends ChangeBusContract {
     protected ChangePublisher createPublisher() {
         return new HttpPushChangePublisher(() -> List.of(new PushTarget("slave-1", slave.baseUrl())), json,
                 new PushSettings(10_000, 500, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(10),
-                        Duration.ofMillis(100)));
+                        Duration.ofMillis(100)), PushAuth.withKey(new byte[32], java.time.Clock.systemUTC()));
     }
 
     @Override

@@ -41,7 +41,8 @@ class HttpPushChangePublisherTest {
     }
 
     private HttpPushChangePublisher publisher(List<PushTarget> targets, PushSettings settings) {
-        HttpPushChangePublisher publisher = new HttpPushChangePublisher(() -> List.copyOf(targets), json, settings);
+        HttpPushChangePublisher publisher = new HttpPushChangePublisher(() -> List.copyOf(targets), json, settings,
+                PushAuth.withKey(new byte[32], java.time.Clock.systemUTC()));
         opened.add(publisher);
         return publisher;
     }
@@ -180,7 +181,7 @@ class HttpPushChangePublisherTest {
                 throw new IllegalStateException("registry down");
             }
             return List.copyOf(targets);
-        }, json, settings(100, 500, Duration.ofSeconds(2)));
+        }, json, settings(100, 500, Duration.ofSeconds(2)), PushAuth.withKey(new byte[32], java.time.Clock.systemUTC()));
         opened.add(publisher);
 
         publisher.publish(batch(1));

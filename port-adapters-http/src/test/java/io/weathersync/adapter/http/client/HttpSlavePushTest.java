@@ -30,7 +30,7 @@ class HttpSlavePushTest {
 
     private final ChangeJson json = new ChangeJson();
     private final FakeHttpServer slave = FakeHttpServer.start();
-    private final HttpSlavePush push = new HttpSlavePush(json, Duration.ofSeconds(1), Duration.ofMillis(500));
+    private final HttpSlavePush push = new HttpSlavePush(json, PushAuth.withKey(new byte[32], java.time.Clock.systemUTC()), Duration.ofSeconds(1), Duration.ofMillis(500));
 
     @AfterEach
     void stop() {

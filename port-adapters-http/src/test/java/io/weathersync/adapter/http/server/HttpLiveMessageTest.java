@@ -51,7 +51,7 @@ class HttpLiveMessageTest extends LiveMessageContract {
                 }
             }, push -> {
                 throw new AssertionError("no pushed page is sent here");
-            }));
+            }, TestPush.AUTH));
         });
     }
 
@@ -66,8 +66,10 @@ class HttpLiveMessageTest extends LiveMessageContract {
         int countedBefore = COUNTED.size();
         // Expect: 100-continue lets the server refuse an oversize body on its Content-Length before it is sent,
         // as a master's push would see it; without it the refusal can race the client still writing.
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
-                        + "/api/dms/sync/receive"))
+        HttpRequest.Builder signed = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.port()
+                + "/api/dms/sync/receive"));
+        TestPush.AUTH.sign("POST", "/api/dms/sync/receive", message).forEach(signed::header);
+        HttpRequest request = signed
                 .header("Content-Type", "application/json")
                 .expectContinue(true)
                 .timeout(Duration.ofSeconds(10))

@@ -52,7 +52,7 @@ class ReceivePushRoutesTest {
         replication.trust().trust(new ChangeVerifier(KEYS.keys.getPublic()));
         REPLICA.beginResync(LOG.stream());
         REPLICA.finishResync();
-        server = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
+        server = TestServer.start(routing -> TestPush.register(routing, new SlaveApi.Dependencies(
                 new QueryWeatherService(REPLICA), replication.live(), replication.pushes(), new RequestSyncService(noPull),
                 () -> ClusterStatus.of(List.of()), List.of())));
     }

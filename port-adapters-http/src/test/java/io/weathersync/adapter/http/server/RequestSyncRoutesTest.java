@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestSyncRoutesTest {
 
     private static final String SYNC = "/api/dms/slaves/backup1/sync";
+    /** The slave's own admin token, which its forwarder requires. */
+    private static final String[] OPERATOR = {"Authorization", MasterFixture.bearer()};
     private static SyncPair pair;
 
     @BeforeAll
@@ -41,7 +43,7 @@ class RequestSyncRoutesTest {
         pair.master.log.append(MasterFixture.hourly("Cairo", 4));
         assertThat(pair.inSync()).isFalse();
 
-        Reply reply = pair.slaveServer.send("POST", SYNC, null, (String) null);
+        Reply reply = pair.slaveServer.send("POST", SYNC, null, (String) null, OPERATOR);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.keys()).containsExactly("code", "message", "data");
@@ -57,7 +59,7 @@ class RequestSyncRoutesTest {
         pair.level();
         pair.corrupt("Beijing");
 
-        Reply reply = pair.slaveServer.post(SYNC, "{\"city\":\"Beijing\",\"end_date\":\"2026-11-23\"}");
+        Reply reply = pair.slaveServer.post(SYNC, "{\"city\":\"Beijing\",\"end_date\":\"2026-11-23\"}", OPERATOR);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("data").get("resent").asInt()).isEqualTo(4);
@@ -68,15 +70,15 @@ class RequestSyncRoutesTest {
     void aBadBodyIsRefusedByTheSlaveWithoutAskingTheMaster() {
         int logged = pair.syncLog().size();
 
-        assertError(pair.slaveServer.post(SYNC, "{\"city\":5}"), 400, "city: must be a string");
-        assertError(pair.slaveServer.post(SYNC, "{\"start_date\":\"soon\"}"), 400, "start_date:");
+        assertError(pair.slaveServer.post(SYNC, "{\"city\":5}", OPERATOR), 400, "city: must be a string");
+        assertError(pair.slaveServer.post(SYNC, "{\"start_date\":\"soon\"}", OPERATOR), 400, "start_date:");
 
         assertThat(pair.syncLog()).hasSize(logged);
     }
 
     @Test
     void aNameTheMasterRefusesComesBackAsA502SayingWhy() {
-        Reply reply = pair.slaveServer.post("/api/dms/slaves/backup2/sync", "{}");
+        Reply reply = pair.slaveServer.post("/api/dms/slaves/backup2/sync", "{}", OPERATOR);
 
         assertError(reply, 502, "master answered HTTP 403");
         assertThat(reply.json().get("message").asText()).contains("may only request a sync of itself")
@@ -92,12 +94,12 @@ class RequestSyncRoutesTest {
         InMemoryReplica replica = new InMemoryReplica();
         try (HttpMasterClient dead = new HttpMasterClient("http://127.0.0.1:" + closedPort, pair.slave.apiKey(),
                 pair.slave.apiSecret(), new ChangeJson());
-             TestServer lonely = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
+             TestServer lonely = TestServer.start(routing -> TestPush.register(routing, new SlaveApi.Dependencies(
                      new QueryWeatherService(replica), ReplicationServices.of(replica, dead, null, Clock.systemUTC(), 100, 100)
                              .live(), push -> 0, new RequestSyncService(dead),
                      () -> ClusterStatus.of(List.of()), List.of())))) {
 
-            Reply reply = lonely.post(SYNC, "{}");
+            Reply reply = lonely.post(SYNC, "{}", OPERATOR);
 
             assertError(reply, 502, "master: POST /api/dms/slaves/backup1/sync: master at http://127.0.0.1:"
                     + closedPort + " unreachable");

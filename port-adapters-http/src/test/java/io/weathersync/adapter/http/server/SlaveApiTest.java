@@ -54,7 +54,7 @@ class SlaveApiTest {
                 new InMemoryMasterClient(MASTER_LOG, KEYS.publicKey), new ChangeVerifier(KEYS.keys.getPublic()),
                 KEYS.clock, 100, 100);
         replication.live().receive(signed(changes.subList(0, 1)));
-        server = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
+        server = TestServer.start(routing -> TestPush.register(routing, new SlaveApi.Dependencies(
                 new QueryWeatherService(REPLICA), replication.live(), replication.pushes(),
                 new RequestSyncService(new InMemoryMasterClient(MASTER_LOG, KEYS.publicKey)), () -> STATUS,
                 List.of(HealthCheck.of("store", () -> true), HealthCheck.notConfigured("redis"),

@@ -39,7 +39,7 @@ final class SyncPair implements AutoCloseable {
     final TestServer masterServer;
     final TestServer slaveServer;
     final IssuedCredential slave;
-    private final HttpSlavePush push = new HttpSlavePush(new ChangeJson(), Duration.ofSeconds(1), Duration.ofSeconds(5));
+    private final HttpSlavePush push = new HttpSlavePush(new ChangeJson(), TestPush.AUTH, Duration.ofSeconds(1), Duration.ofSeconds(5));
     private final HttpMasterClient slaveClient;
 
     SyncPair() {
@@ -55,7 +55,7 @@ final class SyncPair implements AutoCloseable {
         masterServer = TestServer.start(routing -> MasterApi.register(routing, master.deps(push)));
         // The slave's credentials exist once its URL is registered, so its forwarder is set after it starts.
         AtomicReference<RequestSyncUseCase> forward = new AtomicReference<>();
-        slaveServer = TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
+        slaveServer = TestServer.start(routing -> TestPush.register(routing, new SlaveApi.Dependencies(
                 new QueryWeatherService(replica), replication.live(), replication.pushes(),
                 (name, repair) -> forward.get().requestSync(name, repair), () -> ClusterStatus.of(List.of()),
                 List.of())));

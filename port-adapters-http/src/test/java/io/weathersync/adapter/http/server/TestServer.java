@@ -11,15 +11,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A real Helidon server on port 0 for one test class, called over a real socket with the JDK HttpClient. */
-final class TestServer implements AutoCloseable {
+/**
+ * A real Helidon server on port 0 for one test class, called over a real socket with the JDK HttpClient. A text
+ * body posted to the receive path is signed with {@link TestPush#AUTH} unless the test sets {@code X-Push-*} itself.
+ */
+class TestServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RECEIVE = "/api/dms/sync/receive";
 
     private final HttpNode node;
     private final HttpClient client = HttpClient.newBuilder()
@@ -35,6 +40,16 @@ final class TestServer implements AutoCloseable {
         return new TestServer(HttpNode.start("127.0.0.1", 0, routes));
     }
 
+    /** A client of a server started elsewhere, on {@code port}; closing it stops nothing. */
+    static TestServer attach(int port) {
+        return new TestServer(null) {
+            @Override
+            int port() {
+                return port;
+            }
+        };
+    }
+
     int port() {
         return node.port();
     }
@@ -48,19 +63,30 @@ final class TestServer implements AutoCloseable {
     }
 
     Reply send(String method, String path, String contentType, String body, String... headers) {
-        return send(method, path, contentType,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body), headers);
+        return send(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), body, headers);
     }
 
     Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        return send(method, path, contentType, body, null, headers);
+    }
+
+    private Reply send(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+                       String textBody, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        boolean signed = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            signed |= headers[i].startsWith("X-Push-");
+        }
+        if (!signed && RECEIVE.equals(path) && textBody != null) {
+            // Pushes come from the master, which signs them; a test of the signature itself sets X-Push-* headers.
+            TestPush.AUTH.sign("POST", RECEIVE, textBody.getBytes(StandardCharsets.UTF_8)).forEach(request::header);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -75,7 +101,9 @@ final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        node.stop();
+        if (node != null) {
+            node.stop();
+        }
     }
 
     /** An answer: status, headers and body text. */

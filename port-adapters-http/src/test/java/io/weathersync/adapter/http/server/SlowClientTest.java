@@ -1,0 +1,116 @@
+package io.weathersync.adapter.http.server;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slowloris: 200 connections sending their headers, or their body, one byte at a time are closed within the
+ * server's timeouts, and the node serves normal clients meanwhile.
+ */
+class SlowClientTest {
+
+    private static final MasterFixture MASTER = new MasterFixture();
+    private static final ServerLimits LIMITS = new ServerLimits(Duration.ofSeconds(2), Duration.ofSeconds(2),
+            Duration.ofSeconds(2), 1000);
+    private static final Duration GIVE_UP = Duration.ofSeconds(20);
+    private static HttpNode node;
+    private static TestServer client;
+
+    @BeforeAll
+    static void start() {
+        node = HttpNode.start("127.0.0.1", 0, LIMITS, routing -> MasterApi.register(routing, MASTER.deps()));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.stop();
+    }
+
+    @Test
+    void twoHundredSlowConnectionsAreClosedWithinTheTimeoutsWhileNormalClientsAreServed() throws Exception {
+        String slowHeaders = "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(200) + "\r\n\r\n";
+        String slowBodyHead = "POST /api/v1/cascade/nodes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Authorization: " + MasterFixture.bearer() + "\r\nContent-Length: 5000\r\n\r\n";
+        List<Long> closedAfterMs = Collections.synchronizedList(new ArrayList<>());
+        List<Long> healthMs = new ArrayList<>();
+        assertThat(call("/api/health").status()).as("warm-up").isEqualTo(200);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> slow = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                boolean body = i % 2 == 1;
+                slow.add(pool.submit(() -> closedAfterMs.add(trickle(body ? slowBodyHead : "",
+                        body ? "{\"name\":\"" + "x".repeat(4990) : slowHeaders))));
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+            while (System.nanoTime() < until) {
+                long started = System.nanoTime();
+                TestServer.Reply health = call("/api/health");
+                healthMs.add(Duration.ofNanos(System.nanoTime() - started).toMillis());
+                assertThat(health.status()).isEqualTo(200);
+                Thread.sleep(50);
+            }
+            for (Future<?> connection : slow) {
+                connection.get(GIVE_UP.toSeconds() + 5, TimeUnit.SECONDS);
+            }
+        }
+        Collections.sort(closedAfterMs);
+        Collections.sort(healthMs);
+        System.out.printf("slowloris: 200 slow connections closed after %d..%d ms (timeouts 2 s); health during: "
+                        + "%d calls, p50 %d ms, max %d ms%n", closedAfterMs.getFirst(), closedAfterMs.getLast(),
+                healthMs.size(), healthMs.get(healthMs.size() / 2), healthMs.getLast());
+        assertThat(closedAfterMs).hasSize(200);
+        assertThat(closedAfterMs.getLast()).as("every slow connection closed within the timeout and its check")
+                .isLessThan(6_000);
+        assertThat(healthMs.get(healthMs.size() / 2)).as("health p50 during the attack").isLessThan(200);
+        assertThat(healthMs.getLast()).as("health max during the attack (2 loaded cores)").isLessThan(2_000);
+    }
+
+    /** Sends {@code head} at once, then {@code rest} a byte every 100 ms; the ms until the server closed it. */
+    private static long trickle(String head, String rest) {
+        long started = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", node.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            byte[] bytes = rest.getBytes(StandardCharsets.US_ASCII);
+            socket.setSoTimeout(100);
+            for (int i = 0; System.nanoTime() - started < GIVE_UP.toNanos(); i = (i + 1) % bytes.length) {
+                out.write(bytes[i]);
+                out.flush();
+                try {
+                    if (socket.getInputStream().read() < 0) {
+                        break; // closed by the server (after an answer or without one)
+                    }
+                    socket.getInputStream().skip(Long.MAX_VALUE);
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // no answer yet: keep trickling
+                }
+            }
+        } catch (IOException closed) {
+            // reset by the server
+        }
+        return Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+
+    private static TestServer.Reply call(String path) {
+        if (client == null) {
+            client = TestServer.attach(node.port());
+        }
+        return client.get(path);
+    }
+}
