@@ -5,6 +5,7 @@ import io.weathersync.runtime.NodeConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The slave's validated configuration.
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param apiSecret         this slave's secret ({@code CS...}), a secret
  * @param syncInterval      between anti-entropy checks; also the cap of the back-off while the master is away
  * @param heartbeatInterval between heartbeats
+ * @param adminToken        this slave's own {@code ADMIN_TOKEN} (follow a new stream, export); a secret
+ * @param followNewStream   whether a new stream holding fewer readings than the replica is followed anyway
  */
 record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecret, Duration syncInterval,
-                   Duration heartbeatInterval) {
+                   Duration heartbeatInterval, Optional<String> adminToken, boolean followNewStream) {
 
     /** Checks every part. */
     SlaveConfig {
@@ -27,6 +30,7 @@ record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecr
         Objects.requireNonNull(apiSecret, "CASCADE_API_SECRET");
         positive("CASCADE_SYNC_INTERVAL", syncInterval);
         positive("CASCADE_HEARTBEAT_INTERVAL", heartbeatInterval);
+        Objects.requireNonNull(adminToken, "ADMIN_TOKEN");
     }
 
     /** How long the slave's status view waits before showing the master offline: three missed heartbeats. */
@@ -44,6 +48,7 @@ record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecr
     @Override
     public String toString() {
         return "SlaveConfig[" + node + ", parentUrl=" + parentUrl + ", apiKey=" + apiKey + ", apiSecret=***"
-                + ", syncInterval=" + syncInterval + ", heartbeatInterval=" + heartbeatInterval + "]";
+                + ", syncInterval=" + syncInterval + ", heartbeatInterval=" + heartbeatInterval + ", adminToken="
+                + adminToken.map(set -> "***").orElse("unset") + ", followNewStream=" + followNewStream + "]";
     }
 }

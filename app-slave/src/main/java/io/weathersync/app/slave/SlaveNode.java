@@ -10,11 +10,14 @@ import io.weathersync.adapter.redis.LettuceChangeSubscriber;
 import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.out.Replica;
 import io.weathersync.application.service.QueryWeatherService;
+import io.weathersync.application.service.RegistryMirrorService;
+import io.weathersync.application.service.ReplicaExportService;
 import io.weathersync.application.service.ReplicationServices;
 import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.application.service.SerialReplication;
 import io.weathersync.application.service.SlaveHeartbeatService;
 import io.weathersync.domain.cluster.NodeIdentity;
+import io.weathersync.domain.sync.FollowConsent;
 import io.weathersync.domain.status.StatusAggregator;
 import io.weathersync.runtime.Backoff;
 import io.weathersync.runtime.Lifecycle;
@@ -58,7 +61,8 @@ final class SlaveNode {
                 .orElse("none yet"), replica.state().appliedSeq());
         HttpMasterClient master = lifecycle.closeOnStop("master client", new HttpMasterClient(
                 config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson()));
-        ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER);
+        ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER,
+                config.followNewStream() ? FollowConsent.ANY : FollowConsent.NONE);
         SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE));
 
         // The heartbeat names this node's bound port, known only once the server runs (SERVER_PORT=0).
@@ -75,12 +79,19 @@ final class SlaveNode {
                         // Degraded while the master refuses this slave's credentials; it still serves its replica.
                         HealthCheck.nonCritical("credentials", () -> true)
                                 .degradedWhen(() -> Optional.ofNullable(heartbeat.get())
-                                        .flatMap(SlaveHeartbeatService::refusal))));
+                                        .flatMap(SlaveHeartbeatService::refusal)),
+                        // Degraded while diverged: it keeps serving the readings the master's new stream lacks.
+                        HealthCheck.nonCritical("stream", () -> true)
+                                .degradedWhen(replication.progress()::divergence)),
+                new SlaveApi.Admin(config.adminToken(), serial, new ReplicaExportService(replica)));
         HttpNode server = lifecycle.closeOnStop("web server",
                 HttpNode.start(node.host(), node.port(), routing -> SlaveApi.register(routing, api)));
         heartbeat.set(new SlaveHeartbeatService(master, replica, replication.progress(), replication.trust(), serial,
                 new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
                 masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));
+        if (config.adminToken().isEmpty()) {
+            LOG.info("ADMIN_TOKEN is not set: this slave's admin endpoints (follow-stream, export) answer 403");
+        }
         lifecycle.listening(node, server.port());
 
         // Subscribe first, then catch up (the heartbeat catches up when behind), so nothing falls between.
@@ -97,9 +108,13 @@ final class SlaveNode {
                 config.heartbeatInterval(), LOOP_STOP_WAIT,
                 () -> retryAfter(heartbeat.get().beat(), beatBackoff, config.heartbeatInterval())));
         Backoff syncBackoff = new Backoff(config.syncInterval());
+        // Each check also refreshes this slave's copy of the master's registry, which a master restore reads.
+        RegistryMirrorService registryCopy = new RegistryMirrorService(master, replica);
         lifecycle.closeOnStop("anti-entropy loop", PeriodicTask.start("anti-entropy", config.syncInterval(),
-                config.syncInterval(), LOOP_STOP_WAIT,
-                () -> retryAfter(serial.tryCatchUp(), syncBackoff, config.syncInterval())));
+                config.syncInterval(), LOOP_STOP_WAIT, () -> {
+                    registryCopy.refresh();
+                    return retryAfter(serial.tryCatchUp(), syncBackoff, config.syncInterval());
+                }));
     }
 
     /** The interval after a success; while the master is away, a growing back-off capped at the sync interval. */

@@ -7,6 +7,7 @@ import io.weathersync.runtime.Settings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The slave's settings: DESIGN's table for the slave, with its YAML keys and defaults. */
@@ -24,6 +25,13 @@ final class SlaveSettings {
     static final Setting CASCADE_HEARTBEAT_INTERVAL = Setting.of("cascade.heartbeat_interval",
             "CASCADE_HEARTBEAT_INTERVAL", "15", "between heartbeats to the master");
 
+    static final Setting ADMIN_TOKEN = Setting.secret("admin.token", "ADMIN_TOKEN",
+            "bearer token of this slave's admin endpoints: follow a new stream, the full export for a master "
+                    + "restore (unset = they answer 403)");
+    static final Setting CASCADE_FOLLOW_NEW_STREAM = Setting.of("cascade.follow_new_stream",
+            "CASCADE_FOLLOW_NEW_STREAM", "false", "true = follow a new master stream even when it holds fewer "
+                    + "readings than this replica (dropping them); false = keep them and report diverged");
+
     /** As the master issues them: a prefix and 32 letters or digits. */
     private static final Pattern KEY = Pattern.compile("CN[A-Za-z0-9]{32}");
     private static final Pattern SECRET = Pattern.compile("CS[A-Za-z0-9]{32}");
@@ -34,7 +42,7 @@ final class SlaveSettings {
     static List<Setting> all() {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(CASCADE_PARENT_URL, CASCADE_API_KEY, CASCADE_API_SECRET, CASCADE_SYNC_INTERVAL,
-                CASCADE_HEARTBEAT_INTERVAL));
+                CASCADE_HEARTBEAT_INTERVAL, ADMIN_TOKEN, CASCADE_FOLLOW_NEW_STREAM));
         return List.copyOf(all);
     }
 
@@ -53,6 +61,15 @@ final class SlaveSettings {
                     + "master issued it");
         }
         return new SlaveConfig(NODE.read(settings), parent, key, secret, settings.duration(CASCADE_SYNC_INTERVAL),
-                settings.duration(CASCADE_HEARTBEAT_INTERVAL));
+                settings.duration(CASCADE_HEARTBEAT_INTERVAL), settings.text(ADMIN_TOKEN).filter(t -> !t.isBlank()),
+                followNewStream(settings));
+    }
+
+    private static boolean followNewStream(Settings settings) {
+        return switch (settings.required(CASCADE_FOLLOW_NEW_STREAM).strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw settings.invalid(CASCADE_FOLLOW_NEW_STREAM, "must be true or false");
+        };
     }
 }

@@ -1,6 +1,5 @@
 package io.weathersync.adapter.http.client;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weathersync.application.port.out.HeartbeatReply;
@@ -9,18 +8,16 @@ import io.weathersync.application.port.out.MasterRefusedException;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.wire.ChangeJson;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -76,6 +73,13 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
         JsonNode data = call(HttpRequest.newBuilder(uri("/api/v1/cascade/changes?after=" + after + "&limit=" + limit))
                 .GET(), what);
         return MasterReplies.changePage(data, json, what);
+    }
+
+    @Override
+    public RegistryBackup registry() {
+        String what = "GET /api/v1/cascade/registry";
+        JsonNode data = call(HttpRequest.newBuilder(uri("/api/v1/cascade/registry")).GET(), what);
+        return MasterReplies.registry(data, json, what);
     }
 
     @Override
@@ -146,28 +150,9 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
                 .header("Accept", "application/json")
                 .timeout(requestTimeout)
                 .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = HttpCalls.send(client, request, requestTimeout);
-        } catch (HttpTimeoutException e) {
-            throw new MasterUnavailableException(what + ": master at " + baseUrl + " did not answer within "
-                    + requestTimeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new MasterUnavailableException(what + ": master at " + baseUrl + " unreachable ("
-                    + HttpCalls.describe(e) + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MasterUnavailableException(what + ": interrupted");
-        }
-        JsonNode reply;
-        try {
-            reply = json.mapper().readTree(response.body());
-        } catch (JacksonException e) {
-            reply = null;
-        } catch (IOException e) {
-            reply = null;
-        }
-        int status = response.statusCode();
+        PeerCall answer = PeerCall.send(client, request, requestTimeout, json, "master at " + baseUrl, what);
+        JsonNode reply = answer.reply();
+        int status = answer.status();
         String message = MasterReplies.message(reply);
         // 401: the credentials; 403 "node is disabled": the node (the master's other 403s refuse one request only).
         if (status == 401 || status == 403 && message.contains("node is disabled")) {
