@@ -22,10 +22,11 @@ import java.util.Optional;
  * @param openWeatherMapKey  OpenWeatherMap's key (secret), required by that source
  * @param adminToken         the admin endpoints' bearer token (secret); empty = they answer 403
  * @param offlineAfter       silence after which a slave is shown offline
+ * @param lease              the master lease, when several masters share one database; empty = a single master
  */
 record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, Optional<Duration> pollInterval,
                     URI openMeteoUrl, URI openWeatherMapUrl, Optional<String> openWeatherMapKey,
-                    Optional<String> adminToken, Duration offlineAfter) {
+                    Optional<String> adminToken, Duration offlineAfter, Optional<LeaseSettings> lease) {
 
     /** Checks that the parts fit together. */
     MasterConfig {
@@ -42,6 +43,7 @@ record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, O
         Objects.requireNonNull(openWeatherMapUrl, "openWeatherMapUrl");
         Objects.requireNonNull(openWeatherMapKey, "openWeatherMapKey");
         Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(lease, "lease");
         if (source == SourceKind.OPENWEATHERMAP && openWeatherMapKey.isEmpty()) {
             throw new IllegalArgumentException(
                     "OPENWEATHERMAP_API_KEY is required when WEATHER_SOURCE=openweathermap (environment only)");
@@ -61,6 +63,6 @@ record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, O
                 + ", pollInterval=" + pollInterval.map(Duration::toString).orElse("derived") + ", openMeteoUrl="
                 + openMeteoUrl + ", openWeatherMapUrl="
                 + openWeatherMapUrl + ", openWeatherMapKey=" + (openWeatherMapKey.isPresent() ? "***" : "none")
-                + ", adminToken=" + (adminToken.isPresent() ? "***" : "none") + ", offlineAfter=" + offlineAfter + "]";
+                + ", adminToken=" + (adminToken.isPresent() ? "***" : "none") + ", offlineAfter=" + offlineAfter + ", lease=" + lease.map(Object::toString).orElse("none") + "]";
     }
 }

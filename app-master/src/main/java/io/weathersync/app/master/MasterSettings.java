@@ -36,13 +36,19 @@ final class MasterSettings {
     static final Setting CASCADE_OFFLINE_AFTER = Setting.of("cascade.offline_after", "CASCADE_OFFLINE_AFTER", "45",
             "silence after which a slave is offline (3 x the slaves' default 15 s heartbeat)");
 
+    static final Setting MASTER_LEASE_TIME = Setting.derived("master.lease_time", "MASTER_LEASE_TIME",
+            "unset = a single master, no lease", "with several masters on one MySQL/MariaDB database: how long the "
+                    + "active master's lease lasts; a standby takes over when it lapses");
+    static final Setting MASTER_LEASE_RENEW = Setting.of("master.lease_renew", "MASTER_LEASE_RENEW", "1",
+            "between lease renewals of the active master (and lease checks of a standby); below the lease time");
+
     private MasterSettings() {
     }
 
     static List<Setting> all() {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(WEATHER_SOURCE, WEATHER_CITIES, WEATHER_POLL_INTERVAL, OPEN_METEO_URL, OPENWEATHERMAP_URL,
-                OPENWEATHERMAP_API_KEY, ADMIN_TOKEN, CASCADE_OFFLINE_AFTER));
+                OPENWEATHERMAP_API_KEY, ADMIN_TOKEN, CASCADE_OFFLINE_AFTER, MASTER_LEASE_TIME, MASTER_LEASE_RENEW));
         return List.copyOf(all);
     }
 
@@ -54,7 +60,20 @@ final class MasterSettings {
         return new MasterConfig(NODE.read(settings), source, cities(settings), interval,
                 settings.httpUrl(OPEN_METEO_URL).orElseThrow(), settings.httpUrl(OPENWEATHERMAP_URL).orElseThrow(),
                 settings.text(OPENWEATHERMAP_API_KEY), settings.text(ADMIN_TOKEN),
-                settings.duration(CASCADE_OFFLINE_AFTER));
+                settings.duration(CASCADE_OFFLINE_AFTER), lease(settings));
+    }
+
+    private static Optional<LeaseSettings> lease(Settings settings) {
+        if (settings.text(MASTER_LEASE_TIME).isEmpty()) {
+            return Optional.empty();
+        }
+        Duration time = settings.duration(MASTER_LEASE_TIME);
+        Duration renew = settings.duration(MASTER_LEASE_RENEW);
+        if (renew.compareTo(time) >= 0) {
+            throw settings.invalid(MASTER_LEASE_RENEW, "must be shorter than MASTER_LEASE_TIME (" + time.toSeconds()
+                    + " s), or the lease lapses between renewals");
+        }
+        return Optional.of(new LeaseSettings(time, renew));
     }
 
     private static List<CitySpec> cities(Settings settings) {
