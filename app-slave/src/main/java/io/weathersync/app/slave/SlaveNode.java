@@ -60,7 +60,8 @@ final class SlaveNode {
         LOG.info("replica: stream {}, applied seq {}", replica.state().followed().map(Object::toString)
                 .orElse("none yet"), replica.state().appliedSeq());
         HttpMasterClient master = lifecycle.closeOnStop("master client", new HttpMasterClient(
-                config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson()));
+                config.parentUrls().stream().map(URI::toString).toList(), config.apiKey(), config.apiSecret(),
+                new ChangeJson(), HttpMasterClient.DEFAULT_CONNECT_TIMEOUT, HttpMasterClient.DEFAULT_REQUEST_TIMEOUT));
         ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER,
                 config.followNewStream() ? FollowConsent.ANY : FollowConsent.NONE);
         SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE));
@@ -101,7 +102,7 @@ final class SlaveNode {
         } else {
             LOG.info("live transport: HTTP push from the master to POST /api/dms/sync/receive (REDIS_URI not set)");
         }
-        LOG.info("master {}: heartbeat every {} s, anti-entropy check every {} s", config.parentUrl(),
+        LOG.info("master {}: heartbeat every {} s, anti-entropy check every {} s", config.parentUrls(),
                 config.heartbeatInterval().toSeconds(), config.syncInterval().toSeconds());
         Backoff beatBackoff = new Backoff(config.syncInterval());
         lifecycle.closeOnStop("heartbeat loop", PeriodicTask.start("heartbeat", Duration.ZERO,

@@ -15,7 +15,8 @@ final class SlaveSettings {
 
     static final NodeSettings NODE = NodeSettings.withDefaults(8081, "./data/slave");
     static final Setting CASCADE_PARENT_URL = Setting.derived("cascade.parent_url", "CASCADE_PARENT_URL",
-            "none, required", "the master's URL (http://host:8080)");
+            "none, required", "the master's URL (http://host:8080); with standby masters on one database, a comma "
+                    + "list of their URLs (the slave follows whichever answers)");
     static final Setting CASCADE_API_KEY = Setting.derived("cascade.api_key", "CASCADE_API_KEY", "none, required",
             "this slave's API key (CN...), issued by the master");
     static final Setting CASCADE_API_SECRET = Setting.secret("cascade.api_secret", "CASCADE_API_SECRET",
@@ -49,7 +50,7 @@ final class SlaveSettings {
     /** Reads and checks every setting; the first bad one is named in the exception. */
     static SlaveConfig read(Settings settings) {
         settings.required(CASCADE_PARENT_URL);
-        URI parent = settings.httpUrl(CASCADE_PARENT_URL).orElseThrow();
+        List<URI> parents = settings.httpUrls(CASCADE_PARENT_URL);
         String key = settings.required(CASCADE_API_KEY);
         if (!KEY.matcher(key).matches()) {
             throw settings.invalid(CASCADE_API_KEY, "must be CN followed by 32 letters or digits, as the master "
@@ -60,7 +61,7 @@ final class SlaveSettings {
             throw settings.invalid(CASCADE_API_SECRET, "must be CS followed by 32 letters or digits, as the "
                     + "master issued it");
         }
-        return new SlaveConfig(NODE.read(settings), parent, key, secret, settings.duration(CASCADE_SYNC_INTERVAL),
+        return new SlaveConfig(NODE.read(settings), parents, key, secret, settings.duration(CASCADE_SYNC_INTERVAL),
                 settings.duration(CASCADE_HEARTBEAT_INTERVAL), settings.text(ADMIN_TOKEN).filter(t -> !t.isBlank()),
                 followNewStream(settings));
     }
