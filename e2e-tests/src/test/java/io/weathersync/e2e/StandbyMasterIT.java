@@ -16,13 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two master processes on one MariaDB database with the lease on (MASTER_LEASE_TIME): one is active, the standby
  * answers writes 503 naming it; SIGSTOP of the active makes the standby take over once the lease lapses; the old
  * master, SIGCONT'd after the takeover, cannot write (fenced by the epoch) and stands by; no seq is reused or
- * skipped.
+ * skipped. A slave given both URLs ({@code CASCADE_PARENT_URL=a,b}) converges with the new active master (it pulls
+ * from whichever master answers; a paused one it skips once its request times out).
  */
 class StandbyMasterIT {
 
     private static final String TOKEN = "standby-admin";
     private static final Duration LEASE = Duration.ofSeconds(3);
     private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(15);
+    /** A paused master accepts connections but never answers: the slave's request times out (30 s) first. */
+    private static final Duration SLAVE_BOUND = Duration.ofSeconds(120);
 
     private final List<NodeProcess> masters = new ArrayList<>();
     private TestDatabase database;
@@ -38,6 +41,7 @@ class StandbyMasterIT {
         NodeProcess b = master("master-b", dir);
         b.start(Cluster.START_BOUND);
         assertThat(a.awaitLine(line -> line.contains("active master now"), TAKEOVER_BOUND)).isPresent();
+        NodeProcess slave = slave(dir, a, b);
 
         long acked = 0;
         for (int i = 0; i < 5; i++) {
@@ -48,6 +52,7 @@ class StandbyMasterIT {
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.body().path("error").asText()).contains("standby").contains(a.url());
         assertThat(JsonHttp.get(b.url() + "/api/dms/digest").body().path("applied_seq").asLong()).isEqualTo(acked);
+        Convergence.await(a, List.of(a, slave), SLAVE_BOUND);
 
         a.sigstop();
         long paused = System.nanoTime();
@@ -78,12 +83,14 @@ class StandbyMasterIT {
         assertThat(viaB.appliedSeq()).as("every acknowledged write has its own seq, none skipped").isEqualTo(acked);
         assertThat(viaB.rows()).isEqualTo(acked);
         assertThat(viaA).isEqualTo(viaB);
+        Duration slaveConverged = Convergence.await(b, List.of(b, slave), SLAVE_BOUND);
         ResultsTable.add(new ResultsTable.Row("active master SIGSTOP, standby takes over; old master SIGCONT",
                 "2 masters, MariaDB", "—", FaultMatrixFixture.format(takeover), acked + " acknowledged", "0",
                 FaultMatrixFixture.format(TAKEOVER_BOUND), "passed (woken master's write refused: 503)"));
         System.out.printf("[e2e] standby takeover after SIGSTOP of the active master: %d ms (lease %d s); the old "
-                + "master's write after SIGCONT: %d %s%n", takeover.toMillis(), LEASE.toSeconds(), woken.status(),
-                woken.body().path("error").asText());
+                + "master's write after SIGCONT: %d %s; the slave with both URLs converged %d ms after the last "
+                + "write%n", takeover.toMillis(), LEASE.toSeconds(), woken.status(), woken.body().path("error").asText(),
+                slaveConverged.toMillis());
     }
 
     private NodeProcess master(String name, Path dir) {
@@ -102,6 +109,18 @@ class StandbyMasterIT {
         NodeProcess master = new NodeProcess(name, Jars.master(), port, env, dir.resolve(name + ".log"));
         masters.add(master);
         return master;
+    }
+
+    /** A slave registered through {@code a} (the registry is the shared database's) and given both URLs. */
+    private NodeProcess slave(Path dir, NodeProcess a, NodeProcess b) {
+        int port = FreePorts.pick();
+        AdminApi.Credentials credentials = new AdminApi(a.url(), TOKEN).provision("standby-slave", "both masters",
+                "http://127.0.0.1:" + port);
+        NodeProcess slave = new NodeProcess("slave", Jars.slave(), port, NodeEnvironment.slave(port,
+                dir.resolve("slave"), a.url() + "," + b.url(), credentials, null, null), dir.resolve("slave.log"));
+        masters.add(slave);
+        slave.start(Cluster.START_BOUND);
+        return slave;
     }
 
     /** One new reading (never a correction), so rows and head both count the acknowledged writes. */
