@@ -127,7 +127,16 @@ final class Cluster implements AutoCloseable {
     }
 
     private Map<String, String> slaveEnv(String name, int port, AdminApi.Credentials credentials) {
-        return NodeEnvironment.slave(port, slaveDataDir(name), master.url(), credentials, redis, channel);
+        Map<String, String> env = NodeEnvironment.slave(port, slaveDataDir(name), master.url(), credentials, redis,
+                channel);
+        // Each slave's own admin token (follow a new stream, the export a master restore reads).
+        env.put("ADMIN_TOKEN", slaveAdminToken(name));
+        return env;
+    }
+
+    /** A slave's own {@code ADMIN_TOKEN}: not the master's, so a test shows that each node checks its own. */
+    String slaveAdminToken(String name) {
+        return adminToken + "-" + name;
     }
 
     Path slaveDataDir(String name) {
@@ -245,6 +254,27 @@ final class Cluster implements AutoCloseable {
             slave.process().putEnv(NodeEnvironment.credentials(credentials));
         }
         slaves.parallelStream().forEach(slave -> slave.process().start(START_BOUND));
+    }
+
+    /**
+     * Stops the master, runs {@code app-master.jar restore --from} every slave {@code --replace} with each slave's
+     * own admin token, and starts the master again; returns the restore's report line (fails on a non-zero exit).
+     */
+    String restoreMasterFromSlaves() {
+        master.stop(STOP_BOUND);
+        String from = String.join(",", slaves.stream().map(s -> s.process().url()).toList());
+        master.putEnv(Map.of("RESTORE_ADMIN_TOKENS", String.join(",", slaves.stream()
+                .map(s -> slaveAdminToken(s.process().name())).toList())));
+        long started = System.nanoTime();
+        int exit = master.run(START_BOUND, "restore", "--from", from, "--replace");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<String> printed = master.stdout();
+        if (exit != 0) {
+            throw new AssertionError("restore exited " + exit + ": " + String.join(" | ", printed));
+        }
+        master.start(START_BOUND);
+        return printed.stream().filter(line -> line.startsWith("restored ")).findFirst().orElse("restored ?")
+                + String.format(" in %.1f s", seconds);
     }
 
     /** Prints the last {@code lines} lines of each node's log (and the private Redis'), to diagnose a failure. */

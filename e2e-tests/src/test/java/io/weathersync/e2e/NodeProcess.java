@@ -31,8 +31,8 @@ final class NodeProcess {
             "DB_PASSWORD", "REDIS_URI", "REDIS_CHANNEL", "WEATHER_SOURCE", "WEATHER_CITIES", "WEATHER_POLL_INTERVAL",
             "OPEN_METEO_URL", "OPENWEATHERMAP_URL", "OPENWEATHERMAP_API_KEY", "ADMIN_TOKEN", "CASCADE_PARENT_URL",
             "CASCADE_API_KEY", "CASCADE_API_SECRET", "CASCADE_SYNC_INTERVAL", "CASCADE_HEARTBEAT_INTERVAL",
-            "CASCADE_OFFLINE_AFTER", "LOG_LEVEL", "LOG_FORMAT", "NODE_NAME", "METRICS_ENABLED", "TRACING_ENABLED",
-            "REDIS_METRICS_KEY", "READY_MAX_LAG");
+            "CASCADE_OFFLINE_AFTER", "CASCADE_FOLLOW_NEW_STREAM", "MASTER_LEASE_TIME", "MASTER_LEASE_RENEW", "LOG_LEVEL",
+            "LOG_FORMAT", "NODE_NAME", "METRICS_ENABLED", "TRACING_ENABLED", "REDIS_METRICS_KEY", "READY_MAX_LAG");
     /**
      * Small JVMs (three nodes, Redis, MariaDB and the test share two cores): the serial collector and a bounded
      * heap. The JIT is left as it is, since the convergence times measured should be the product's.

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,13 +107,28 @@ public final class Settings {
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        String text = v.get().text();
+        return Optional.of(httpUrl(setting, v.get().text()));
+    }
+
+    /**
+     * A comma list of http(s) URLs (e.g. a master and its standbys), each checked as {@link #httpUrl(Setting)}
+     * does; empty when unset.
+     */
+    public List<URI> httpUrls(Setting setting) {
+        Optional<Value> v = value(setting);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(v.get().text().split(",")).map(String::strip).map(url -> httpUrl(setting, url)).toList();
+    }
+
+    private URI httpUrl(Setting setting, String text) {
         try {
             URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
                     && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
-                return Optional.of(uri);
+                return uri;
             }
         } catch (URISyntaxException e) {
             // reported below

@@ -11,7 +11,7 @@ import java.util.Optional;
  * what to do. Told apart by what the JDK and SQL standardise (a {@link BindException}, an SQLState class, H2's
  * "in use" code), so the runtime needs no adapter type; a failure it does not know is told as it is.
  */
-final class StartFailures {
+public final class StartFailures {
 
     /** H2's "Database may be already in use": another process holds the database file. */
     private static final int H2_IN_USE = 90020;
@@ -22,7 +22,7 @@ final class StartFailures {
     }
 
     /** The line for {@code failure} of a node configured as {@code node}, without the leading {@code error: }. */
-    static String explain(Throwable failure, NodeConfig node) {
+    public static String explain(Throwable failure, NodeConfig node) {
         String what = oneLine(failure.getMessage() == null ? failure.toString() : failure.getMessage());
         Optional<BindException> bind = find(failure, BindException.class);
         if (bind.isPresent()) {

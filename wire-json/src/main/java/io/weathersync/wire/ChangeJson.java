@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.message.SignedPush;
@@ -174,6 +175,22 @@ public final class ChangeJson {
             throw JsonFaults.notObject(page);
         }
         return PageFields.read(page);
+    }
+
+    /** The registry a slave keeps a copy of, as the master serves it and a slave exports it. */
+    public ObjectNode toJsonObject(RegistryBackup registry) {
+        ObjectNode root = mapper.createObjectNode();
+        RegistryFields.write(registry, root);
+        return root;
+    }
+
+    /**
+     * Reads a registry (an object as {@link #toJsonObject(RegistryBackup)} writes it), all or nothing.
+     *
+     * @throws RejectedMessage MALFORMED or INVALID_FIELD naming the field as {@code nodes[N].name}
+     */
+    public RegistryBackup registryFromJson(JsonNode registry) {
+        return RegistryFields.read(registry);
     }
 
     /**

@@ -28,11 +28,12 @@ import java.util.Optional;
  * @param protection         timeouts, connection cap, CORS origins, rate limits
  * @param syncLogMaxAge      sync log entries older than this are pruned
  * @param syncLogMaxRows     the sync log keeps at most this many entries
+ * @param lease              the master lease, when several masters share one database; empty = a single master
  */
 record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, Optional<Duration> pollInterval,
                     URI openMeteoUrl, URI openWeatherMapUrl, Optional<String> openWeatherMapKey,
                     Optional<String> adminToken, Duration offlineAfter, OpsConfig ops, ProtectionConfig protection,
-                    Duration syncLogMaxAge, int syncLogMaxRows) {
+                    Duration syncLogMaxAge, int syncLogMaxRows, Optional<LeaseSettings> lease) {
 
     /** Checks that the parts fit together. */
     MasterConfig {
@@ -51,6 +52,7 @@ record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, O
         Objects.requireNonNull(openWeatherMapUrl, "openWeatherMapUrl");
         Objects.requireNonNull(openWeatherMapKey, "openWeatherMapKey");
         Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(lease, "lease");
         if (source == SourceKind.OPENWEATHERMAP && openWeatherMapKey.isEmpty()) {
             throw new IllegalArgumentException(
                     "OPENWEATHERMAP_API_KEY is required when WEATHER_SOURCE=openweathermap (environment only)");
@@ -70,6 +72,6 @@ record MasterConfig(NodeConfig node, SourceKind source, List<CitySpec> cities, O
                 + ", pollInterval=" + pollInterval.map(Duration::toString).orElse("derived") + ", openMeteoUrl="
                 + openMeteoUrl + ", openWeatherMapUrl="
                 + openWeatherMapUrl + ", openWeatherMapKey=" + (openWeatherMapKey.isPresent() ? "***" : "none")
-                + ", adminToken=" + (adminToken.isPresent() ? "***" : "none") + ", offlineAfter=" + offlineAfter + "]";
+                + ", adminToken=" + (adminToken.isPresent() ? "***" : "none") + ", offlineAfter=" + offlineAfter + ", lease=" + lease.map(Object::toString).orElse("none") + "]";
     }
 }

@@ -7,13 +7,22 @@ import io.weathersync.runtime.NodeProgram;
 import io.weathersync.runtime.Setting;
 import io.weathersync.runtime.Settings;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** The master's entry point: {@code java -jar app-master.jar [--config FILE.yaml]}. */
+/** The master's entry point: {@code java -jar app-master.jar [--config FILE.yaml]}, or {@code restore --from …}. */
 public final class MasterMain implements NodeProgram<MasterConfig> {
 
-    /** Runs the master until SIGTERM; exits 2 on a bad option or configuration. */
+    /**
+     * Runs the master until SIGTERM; exits 2 on a bad option or configuration. {@code restore …} instead rebuilds
+     * a lost master's store from its slaves ({@link RestoreCommand}) and exits.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(RestoreCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out,
+                    System.err));
+            return;
+        }
         Launcher.main(new MasterMain(), args);
     }
 

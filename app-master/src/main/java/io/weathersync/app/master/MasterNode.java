@@ -1,5 +1,7 @@
 package io.weathersync.app.master;
 
+import io.weathersync.adapter.jdbc.JdbiMasterLeases;
+import io.weathersync.application.service.MasterLeaseService;
 import io.weathersync.adapter.http.client.HttpNodeProbe;
 import io.weathersync.adapter.http.client.HttpPushChangePublisher;
 import io.weathersync.adapter.http.client.HttpSlavePush;
@@ -64,6 +66,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds the master from its config with {@code new} and starts it; everything opened is closed at stop. */
@@ -97,7 +100,11 @@ final class MasterNode {
 
         Database database = lifecycle.closeOnStop("database",
                 Database.open(node.dbUrl(), node.dbUser(), node.dbPassword().orElse("")));
-        ChangeLog log = new JdbiChangeLog(database);
+        // Several masters on one database: the lease elects the one that polls, ingests and publishes; every seq
+        // assignment checks its epoch (0 until the lease service runs, and while standby) in its own transaction.
+        AtomicReference<MasterLeaseService> lease = new AtomicReference<>();
+        ChangeLog log = config.lease().isEmpty() ? new JdbiChangeLog(database)
+                : new JdbiChangeLog(database, () -> lease.get() == null ? 0 : lease.get().epoch());
         NodeRegistry registry = new JdbiNodeRegistry(database);
         LOG.info("change log: stream {}, head {}", log.stream(), log.head());
 
@@ -129,7 +136,8 @@ final class MasterNode {
         NodeRegistryService nodes = new NodeRegistryService(registry, new SecretHasher(new SecureRandom()),
                 new HttpNodeProbe(PROBE_DEADLINE), clock, config.offlineAfter());
         MasterApi.Dependencies api = new MasterApi.Dependencies(new QueryWeatherService(log),
-                new PublishReadingsService(log, publisher, signer, Optional.of(counts), clock),
+                StandbyGuard.publish(lease::get, new PublishReadingsService(log, publisher, signer, Optional.of(counts),
+                        clock)),
                 new ServeChangesService(log),
                 new CoalescingSlaveSync(new SlaveSyncService(log, registry, new HttpSlavePush(new ChangeJson(),
                         pushAuth), changeSigner, clock, SYNC_PAGE_SIZE)), statusView,
@@ -166,9 +174,15 @@ final class MasterNode {
                     retention.prune();
                     return SYNC_LOG_PRUNE_INTERVAL;
                 }));
+        config.lease().ifPresent(times -> lifecycle.closeOnStop("lease", StandbyGuard.startLease(lease,
+                new MasterLeaseService(new JdbiMasterLeases(database), UUID.randomUUID().toString(),
+                        node.url(server.port()), clock, times.time()), times.renew())));
         PollCycle.announce(source, config.cities().size(), pollInterval, config.pollInterval().isEmpty());
+        PollCycle cycle = new PollCycle(collect, pollInterval);
+        // A standby polls nothing: it checks again at its next lease renewal whether it became active.
         lifecycle.closeOnStop("poll schedule", PeriodicTask.start("poll", Duration.ZERO, pollInterval,
-                POLL_STOP_WAIT, new PollCycle(collect, pollInterval)));
+                POLL_STOP_WAIT, () -> lease.get() == null || lease.get().isActive() ? cycle.get()
+                        : config.lease().orElseThrow().renew()));
     }
 
     private static List<HealthCheck> health(Database database, ChangePublisher publisher) {

@@ -42,6 +42,11 @@ final class MasterSettings {
             "sync log entries older than this (30 days) are pruned");
     static final Setting SYNC_LOG_MAX_ROWS = Setting.of("cascade.sync_log_max_rows", "SYNC_LOG_MAX_ROWS", "100000",
             "the sync log keeps at most this many newest entries");
+    static final Setting MASTER_LEASE_TIME = Setting.derived("master.lease_time", "MASTER_LEASE_TIME",
+            "unset = a single master, no lease", "with several masters on one MySQL/MariaDB database: how long the "
+                    + "active master's lease lasts; a standby takes over when it lapses");
+    static final Setting MASTER_LEASE_RENEW = Setting.of("master.lease_renew", "MASTER_LEASE_RENEW", "1",
+            "between lease renewals of the active master (and lease checks of a standby); below the lease time");
 
     private MasterSettings() {
     }
@@ -49,7 +54,8 @@ final class MasterSettings {
     static List<Setting> all() {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(WEATHER_SOURCE, WEATHER_CITIES, WEATHER_POLL_INTERVAL, OPEN_METEO_URL, OPENWEATHERMAP_URL,
-                OPENWEATHERMAP_API_KEY, ADMIN_TOKEN, CASCADE_OFFLINE_AFTER, SYNC_LOG_MAX_AGE, SYNC_LOG_MAX_ROWS));
+                OPENWEATHERMAP_API_KEY, ADMIN_TOKEN, CASCADE_OFFLINE_AFTER, SYNC_LOG_MAX_AGE, SYNC_LOG_MAX_ROWS,
+                MASTER_LEASE_TIME, MASTER_LEASE_RENEW));
         all.addAll(OpsSettings.all());
         all.addAll(ProtectionSettings.all());
         return List.copyOf(all);
@@ -64,7 +70,7 @@ final class MasterSettings {
                 settings.httpUrl(OPEN_METEO_URL).orElseThrow(), settings.httpUrl(OPENWEATHERMAP_URL).orElseThrow(),
                 settings.text(OPENWEATHERMAP_API_KEY), settings.text(ADMIN_TOKEN),
                 settings.duration(CASCADE_OFFLINE_AFTER), OpsSettings.read(settings), ProtectionSettings.read(settings),
-                settings.duration(SYNC_LOG_MAX_AGE), syncLogMaxRows(settings));
+                settings.duration(SYNC_LOG_MAX_AGE), syncLogMaxRows(settings), lease(settings));
     }
 
     private static int syncLogMaxRows(Settings settings) {
@@ -77,6 +83,19 @@ final class MasterSettings {
             // reported below
         }
         throw settings.invalid(SYNC_LOG_MAX_ROWS, "must be a whole number of at least 1");
+    }
+
+    private static Optional<LeaseSettings> lease(Settings settings) {
+        if (settings.text(MASTER_LEASE_TIME).isEmpty()) {
+            return Optional.empty();
+        }
+        Duration time = settings.duration(MASTER_LEASE_TIME);
+        Duration renew = settings.duration(MASTER_LEASE_RENEW);
+        if (renew.compareTo(time) >= 0) {
+            throw settings.invalid(MASTER_LEASE_RENEW, "must be shorter than MASTER_LEASE_TIME (" + time.toSeconds()
+                    + " s), or the lease lapses between renewals");
+        }
+        return Optional.of(new LeaseSettings(time, renew));
     }
 
     private static List<CitySpec> cities(Settings settings) {

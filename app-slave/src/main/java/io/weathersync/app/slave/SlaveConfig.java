@@ -6,6 +6,7 @@ import io.weathersync.runtime.ProtectionConfig;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,29 +14,39 @@ import java.util.Optional;
  * The slave's validated configuration.
  *
  * @param node              server, data directory, database, Redis
- * @param parentUrl         the master's base URL
+ * @param parentUrls        the masters' base URLs: the master, and its standbys on the same database if any
  * @param apiKey            this slave's key ({@code CN...})
  * @param apiSecret         this slave's secret ({@code CS...}), a secret
  * @param syncInterval      between anti-entropy checks; also the cap of the back-off while the master is away
  * @param heartbeatInterval between heartbeats
- * @param adminToken        this slave's own admin token, a secret; empty: its operator endpoints answer 403
+ * @param adminToken        this slave's own {@code ADMIN_TOKEN} (the sync request it forwards, follow a new stream,
+ *                          export); a secret; empty: its operator endpoints answer 403
+ * @param followNewStream   whether a new stream holding fewer readings than the replica is followed anyway
  * @param ops               metrics, tracing, the counters' Redis key, readiness
  * @param protection        timeouts, connection cap, CORS origins, rate limits
  */
-record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecret, Duration syncInterval,
-                   Duration heartbeatInterval, Optional<String> adminToken, OpsConfig ops,
+record SlaveConfig(NodeConfig node, List<URI> parentUrls, String apiKey, String apiSecret, Duration syncInterval,
+                   Duration heartbeatInterval, Optional<String> adminToken, boolean followNewStream, OpsConfig ops,
                    ProtectionConfig protection) {
 
     /** Checks every part. */
     SlaveConfig {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(ops, "ops");
-        Objects.requireNonNull(parentUrl, "CASCADE_PARENT_URL");
+        parentUrls = List.copyOf(parentUrls);
+        if (parentUrls.isEmpty()) {
+            throw new IllegalArgumentException("CASCADE_PARENT_URL: required");
+        }
         Objects.requireNonNull(apiKey, "CASCADE_API_KEY");
         Objects.requireNonNull(apiSecret, "CASCADE_API_SECRET");
         positive("CASCADE_SYNC_INTERVAL", syncInterval);
         positive("CASCADE_HEARTBEAT_INTERVAL", heartbeatInterval);
         Objects.requireNonNull(adminToken, "ADMIN_TOKEN");
+    }
+
+    /** The first master URL: the one tried first, and named in the status view. */
+    URI parentUrl() {
+        return parentUrls.getFirst();
     }
 
     /** How long the slave's status view waits before showing the master offline: three missed heartbeats. */
@@ -52,8 +63,8 @@ record SlaveConfig(NodeConfig node, URI parentUrl, String apiKey, String apiSecr
     /** Never shows the secret. */
     @Override
     public String toString() {
-        return "SlaveConfig[" + node + ", parentUrl=" + parentUrl + ", apiKey=" + apiKey + ", apiSecret=***"
+        return "SlaveConfig[" + node + ", parentUrls=" + parentUrls + ", apiKey=" + apiKey + ", apiSecret=***"
                 + ", syncInterval=" + syncInterval + ", heartbeatInterval=" + heartbeatInterval + ", adminToken="
-                + (adminToken.isPresent() ? "***" : "unset") + "]";
+                + adminToken.map(set -> "***").orElse("unset") + ", followNewStream=" + followNewStream + "]";
     }
 }

@@ -21,12 +21,15 @@ import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.application.port.out.Replica;
 import io.weathersync.application.service.QueryWeatherService;
+import io.weathersync.application.service.RegistryMirrorService;
+import io.weathersync.application.service.ReplicaExportService;
 import io.weathersync.application.service.ReplicationServices;
 import io.weathersync.application.service.RequestSyncService;
 import io.weathersync.application.service.SerialReplication;
 import io.weathersync.application.service.SlaveHeartbeatService;
 import io.weathersync.domain.cluster.NodeIdentity;
 import io.weathersync.domain.status.Readiness;
+import io.weathersync.domain.sync.FollowConsent;
 import io.weathersync.domain.status.StatusAggregator;
 import io.weathersync.runtime.Backoff;
 import io.weathersync.runtime.Lifecycle;
@@ -76,9 +79,11 @@ final class SlaveNode {
         // Pushes are refused until the first heartbeat reply hands this slave the master's push key.
         PushAuth pushAuth = PushAuth.awaitingKey(clock);
         HttpMasterClient master = lifecycle.closeOnStop("master client", new HttpMasterClient(
-                config.parentUrl().toString(), config.apiKey(), config.apiSecret(), new ChangeJson())
+                config.parentUrls().stream().map(URI::toString).toList(), config.apiKey(), config.apiSecret(),
+                new ChangeJson(), HttpMasterClient.DEFAULT_CONNECT_TIMEOUT, HttpMasterClient.DEFAULT_REQUEST_TIMEOUT)
                 .learnPushKeyInto(pushAuth));
-        ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER);
+        ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER,
+                config.followNewStream() ? FollowConsent.ANY : FollowConsent.NONE);
         SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE));
 
         // The heartbeat names this node's bound port, known only once the server runs (SERVER_PORT=0).
@@ -95,7 +100,11 @@ final class SlaveNode {
                         // Degraded while the master refuses this slave's credentials; it still serves its replica.
                         HealthCheck.nonCritical("credentials", () -> true)
                                 .degradedWhen(() -> Optional.ofNullable(heartbeat.get())
-                                        .flatMap(SlaveHeartbeatService::refusal))));
+                                        .flatMap(SlaveHeartbeatService::refusal)),
+                        // Degraded while diverged: it keeps serving the readings the master's new stream lacks.
+                        HealthCheck.nonCritical("stream", () -> true)
+                                .degradedWhen(replication.progress()::divergence)),
+                new SlaveApi.Admin(config.adminToken(), serial, new ReplicaExportService(replica)));
         OpsConfig ops = config.ops();
         Traces.enable(ops.tracingEnabled());
         Optional<NodeMetrics> metrics = ops.metricsEnabled()
@@ -127,6 +136,9 @@ final class SlaveNode {
         heartbeat.set(new SlaveHeartbeatService(master, replica, replication.progress(), replication.trust(), serial,
                 new NodeIdentity("slave", node.host(), server.port(), started, 2, Version.of("app-slave")),
                 masterIdentity(config.parentUrl(), started), new StatusAggregator(clock, config.offlineAfter()), clock));
+        if (config.adminToken().isEmpty()) {
+            LOG.info("ADMIN_TOKEN is not set: this slave's admin endpoints (follow-stream, export) answer 403");
+        }
         lifecycle.listening(node, server.port());
 
         // Subscribe first, then catch up (the heartbeat catches up when behind), so nothing falls between.
@@ -136,16 +148,20 @@ final class SlaveNode {
         } else {
             LOG.info("live transport: HTTP push from the master to POST /api/dms/sync/receive (REDIS_URI not set)");
         }
-        LOG.info("master {}: heartbeat every {} s, anti-entropy check every {} s", config.parentUrl(),
+        LOG.info("master {}: heartbeat every {} s, anti-entropy check every {} s", config.parentUrls(),
                 config.heartbeatInterval().toSeconds(), config.syncInterval().toSeconds());
         Backoff beatBackoff = new Backoff(config.syncInterval());
         lifecycle.closeOnStop("heartbeat loop", PeriodicTask.start("heartbeat", Duration.ZERO,
                 config.heartbeatInterval(), LOOP_STOP_WAIT,
                 () -> retryAfter(heartbeat.get().beat(), beatBackoff, config.heartbeatInterval())));
         Backoff syncBackoff = new Backoff(config.syncInterval());
+        // Each check also refreshes this slave's copy of the master's registry, which a master restore reads.
+        RegistryMirrorService registryCopy = new RegistryMirrorService(master, replica);
         lifecycle.closeOnStop("anti-entropy loop", PeriodicTask.start("anti-entropy", config.syncInterval(),
-                config.syncInterval(), LOOP_STOP_WAIT,
-                () -> retryAfter(serial.tryCatchUp(), syncBackoff, config.syncInterval())));
+                config.syncInterval(), LOOP_STOP_WAIT, () -> {
+                    registryCopy.refresh();
+                    return retryAfter(serial.tryCatchUp(), syncBackoff, config.syncInterval());
+                }));
     }
 
     /** The interval after a success; while the master is away, a growing back-off capped at the sync interval. */

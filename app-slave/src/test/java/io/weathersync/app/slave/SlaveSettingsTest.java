@@ -86,6 +86,17 @@ class SlaveSettingsTest {
     }
 
     @Test
+    void aCommaListNamesTheMasterAndItsStandbysEachChecked() {
+        Map<String, String> env = cascade();
+        env.put("CASCADE_PARENT_URL", "http://a:8080, http://b:8080/");
+
+        assertThat(read(env).parentUrls()).containsExactly(URI.create("http://a:8080"), URI.create("http://b:8080"));
+        assertThat(read(env).parentUrl()).isEqualTo(URI.create("http://a:8080"));
+        env.put("CASCADE_PARENT_URL", "http://a:8080,b:8080");
+        assertThatThrownBy(() -> read(env)).hasMessageContaining("CASCADE_PARENT_URL").hasMessageContaining("http://");
+    }
+
+    @Test
     void theSecretInTheFileIsRefused() throws IOException {
         Path yaml = Files.writeString(dir.resolve("s.yaml"), "cascade:\n  api_secret: " + SECRET + "\n");
 

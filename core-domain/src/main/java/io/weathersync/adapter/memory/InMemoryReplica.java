@@ -1,7 +1,9 @@
 package io.weathersync.adapter.memory;
 
 import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.HistoryPage;
@@ -12,6 +14,7 @@ import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.sync.ChangeKind;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A slave's replica in memory, for embedders and tests; lost when the process ends. */
@@ -21,6 +24,7 @@ public final class InMemoryReplica implements Replica {
     private SyncState state = SyncState.EMPTY;
     private ReadingTable building;
     private SyncState pending;
+    private RegistryBackup registry = RegistryBackup.EMPTY;
 
     @Override
     public synchronized SyncState state() {
@@ -93,6 +97,28 @@ public final class InMemoryReplica implements Replica {
         state = pending;
         building = null;
         pending = null;
+    }
+
+    @Override
+    public synchronized ChangePage export(long after, int limit) {
+        if (state.stream() == null) {
+            throw new IllegalStateException("this replica follows no stream yet: nothing to export");
+        }
+        List<Change> changes = served.changesAfter(state.stream(), after, limit);
+        long through = changes.isEmpty() || !served.hasSeqAfter(changes.getLast().seq())
+                ? state.appliedSeq()
+                : changes.getLast().seq();
+        return new ChangePage(state.stream(), state.appliedSeq(), changes, through);
+    }
+
+    @Override
+    public synchronized void keepRegistry(RegistryBackup kept) {
+        registry = Objects.requireNonNull(kept, "registry");
+    }
+
+    @Override
+    public synchronized RegistryBackup registry() {
+        return registry;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.SyncState;
+import io.weathersync.domain.sync.FollowConsent;
 import io.weathersync.domain.sync.FollowDecision;
 import io.weathersync.domain.sync.FollowPolicy;
 import io.weathersync.domain.sync.GapBuffer;
@@ -19,8 +20,10 @@ import java.util.Optional;
 /**
  * A slave pulls what it lacks from the master's compacted log, page by page, following the {@link FollowPolicy}:
  * the same stream is pulled from the applied seq, another stream is resynced fully (old data served until done),
- * and a master that went back on the same stream is followed no more. Not thread-safe: one caller at a time
- * ({@link SerialReplication}).
+ * a master that went back on the same stream is followed no more, and neither is a new stream holding fewer
+ * readings than the replica (the master came back empty) until the operator consents or the master is restored
+ * on the old stream. Not thread-safe: one caller at a time ({@link SerialReplication}), except
+ * {@link #approveDiverged()}.
  */
 public final class CatchUpService implements CatchUpUseCase {
 
@@ -36,15 +39,20 @@ public final class CatchUpService implements CatchUpUseCase {
     private final ReplicationProgress progress;
     private boolean masterUnavailable;
     private boolean masterWentBackLogged;
+    private final FollowConsent configured;
+    private volatile FollowDecision.Diverged diverged;
+    private volatile StreamId approved;
+    private StreamId divergedLogged;
 
     CatchUpService(Replica replica, MasterClient master, Clock clock, int pageSize, GapBuffer buffer,
-                   ReplicationProgress progress) {
+                   ReplicationProgress progress, FollowConsent configured) {
         this.replica = replica;
         this.master = master;
         this.clock = clock;
         this.pageSize = pageSize;
         this.buffer = buffer;
         this.progress = progress;
+        this.configured = configured;
     }
 
     /** Catches up, logging (once until it works again) instead of throwing when the master cannot be reached. */
@@ -71,11 +79,17 @@ public final class CatchUpService implements CatchUpUseCase {
         for (int attempt = 0; attempt < MAX_STREAM_SWITCHES; attempt++) {
             SyncState state = replica.state();
             ChangePage page = master.changesAfter(state.appliedSeq(), pageSize);
-            Optional<Long> done = switch (FollowPolicy.decide(state, page)) {
-                case FollowDecision.Pull pull -> pull(page.stream(), state.appliedSeq(), page);
-                case FollowDecision.Resync resync -> resync(resync.stream());
+            FollowDecision decision = FollowPolicy.decide(state, page, heldReadings(state, page), consent(page));
+            Optional<Long> done;
+            switch (decision) {
+                case FollowDecision.Pull pull -> done = pull(page.stream(), state.appliedSeq(), following(page));
+                case FollowDecision.Resync resync -> done = resync(following(page).stream());
                 case FollowDecision.MasterWentBack back -> throw masterWentBack(back);
-            };
+                case FollowDecision.Diverged newStream -> {
+                    diverged(state, newStream);
+                    return 0;
+                }
+            }
             if (done.isPresent()) {
                 long applied = done.get() + applyBuffered();
                 progress.synced(applied);
@@ -83,6 +97,67 @@ public final class CatchUpService implements CatchUpUseCase {
             }
         }
         throw new MasterUnavailableException("the master's stream kept changing during catch-up");
+    }
+
+    /**
+     * The operator's consent to follow the stream this replica diverged from, dropping its history (thread-safe).
+     *
+     * @return the stream now followed at the next catch-up
+     * @throws IllegalStateException when the replica has not diverged
+     */
+    public StreamId approveDiverged() {
+        FollowDecision.Diverged now = diverged;
+        if (now == null) {
+            SyncState state = replica.state();
+            throw new IllegalStateException("this replica has not diverged: it follows stream "
+                    + state.followed().map(StreamId::value).orElse("(none yet)") + " at seq " + state.appliedSeq()
+                    + "; there is no new stream to approve");
+        }
+        approved = now.stream();
+        LOG.log(System.Logger.Level.WARNING, "the operator approved following stream {0}: this replica drops the {1} "
+                + "readings of its old stream once the full resync is done", now.stream(), now.held());
+        return now.stream();
+    }
+
+    /** The readings held, counted only where the policy needs them: a followed stream meets another. */
+    private long heldReadings(SyncState state, ChangePage page) {
+        return state.stream() == null || page.stream().equals(state.stream()) ? 0 : replica.digest().rows();
+    }
+
+    /** A resync of the page's stream already begun was consented to when it began. */
+    private FollowConsent consent(ChangePage page) {
+        boolean begun = replica.pendingResync().map(p -> p.stream().equals(page.stream())).orElse(false);
+        StreamId allowed = begun ? page.stream() : approved;
+        return allowed == null ? configured : new FollowConsent(configured.anyStream(), allowed);
+    }
+
+    private void diverged(SyncState state, FollowDecision.Diverged newStream) {
+        diverged = newStream;
+        String why = "diverged: the master's stream is now " + newStream.stream() + " at head " + newStream.head()
+                + ", fewer readings than the " + newStream.held() + " this replica holds of stream " + state.stream()
+                + "; restore the master from the slaves (app-master.jar restore --from SLAVE_URL,...), or follow "
+                + "the new stream with POST /api/dms/follow-stream (ADMIN_TOKEN)";
+        progress.diverged(why);
+        if (!newStream.stream().equals(divergedLogged)) {
+            divergedLogged = newStream.stream();
+            LOG.log(System.Logger.Level.ERROR, "{0}. The master came back empty or from an older copy; this replica "
+                    + "keeps serving its {1} readings and follows no more. To recover them on the master, stop it and "
+                    + "run: java -jar app-master.jar restore --from URL_OF_THIS_SLAVE[,URL_OF_ANOTHER_SLAVE...] "
+                    + "--config MASTER.yaml (README: When the master is lost). To drop them instead: "
+                    + "POST /api/dms/follow-stream on this slave with Authorization: Bearer $ADMIN_TOKEN, or set "
+                    + "CASCADE_FOLLOW_NEW_STREAM=true", why, newStream.held());
+        }
+    }
+
+    /** Clears a divergence: the replica follows the master's stream of {@code page} (again). */
+    private ChangePage following(ChangePage page) {
+        if (diverged != null) {
+            LOG.log(System.Logger.Level.INFO, "following the master''s stream {0}: diverged no more", page.stream());
+            diverged = null;
+            divergedLogged = null;
+        }
+        progress.following();
+        return page;
     }
 
     /** Live changes that arrived ahead of the gap just filled. */

@@ -1,5 +1,8 @@
 package io.weathersync.application.service;
 
+import io.weathersync.application.port.in.BackUpRegistryUseCase;
+import io.weathersync.domain.cluster.RegistryBackup;
+import io.weathersync.domain.cluster.RegistryEntry;
 import io.weathersync.application.port.in.AuthenticateNodeUseCase;
 import io.weathersync.application.port.in.DeleteNodeUseCase;
 import io.weathersync.application.port.in.EnableNodeUseCase;
@@ -41,7 +44,7 @@ import java.util.stream.Collectors;
 /** The master's node registry: nodes, their credentials, connection tests and the sync log. */
 public final class NodeRegistryService implements RegisterNodeUseCase, ListNodesUseCase, EnableNodeUseCase,
         UpdateNodeUseCase, DeleteNodeUseCase, IssueCredentialsUseCase, AuthenticateNodeUseCase,
-        TestConnectionUseCase, RecordSyncResultUseCase, ReadSyncLogsUseCase {
+        TestConnectionUseCase, RecordSyncResultUseCase, ReadSyncLogsUseCase, BackUpRegistryUseCase {
 
     private final NodeRegistry registry;
     private final SecretHasher hasher;
@@ -74,6 +77,13 @@ public final class NodeRegistryService implements RegisterNodeUseCase, ListNodes
                 request.apiUrl(), true, clock.instant());
         registry.add(node);
         return node;
+    }
+
+    @Override
+    public RegistryBackup backup() {
+        return new RegistryBackup(registry.list(Optional.empty()).stream()
+                .map(node -> new RegistryEntry(node, registry.credentialOf(node.id()).orElse(null)))
+                .toList());
     }
 
     @Override

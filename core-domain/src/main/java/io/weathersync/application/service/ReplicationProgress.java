@@ -29,6 +29,7 @@ public final class ReplicationProgress implements ReportReplicationUseCase {
     private final AtomicLong unverified = new AtomicLong();
     private final Map<RejectedMessage.Kind, AtomicLong> rejected = new EnumMap<>(RejectedMessage.Kind.class);
     private volatile Instant lastSync;
+    private volatile String divergence;
 
     ReplicationProgress(Clock clock, GapBuffer buffer) {
         this.clock = clock;
@@ -42,6 +43,21 @@ public final class ReplicationProgress implements ReportReplicationUseCase {
     void synced(long count) {
         applied.addAndGet(count);
         lastSync = clock.instant();
+    }
+
+    /** The replica follows no more, for the reason given; until {@link #following()}. */
+    void diverged(String why) {
+        divergence = why;
+    }
+
+    /** The replica follows the master's stream (again). */
+    void following() {
+        divergence = null;
+    }
+
+    @Override
+    public Optional<String> divergence() {
+        return Optional.ofNullable(divergence);
     }
 
     void duplicate() {

@@ -3,6 +3,7 @@ package io.weathersync.application.service;
 import io.weathersync.application.port.out.MasterClient;
 import io.weathersync.application.port.out.Replica;
 import io.weathersync.domain.message.SignatureCheck;
+import io.weathersync.domain.sync.FollowConsent;
 import io.weathersync.domain.sync.GapBuffer;
 
 import java.time.Clock;
@@ -41,13 +42,23 @@ public record ReplicationServices(LiveChangesService live, PushedPageService pus
      */
     public static ReplicationServices of(Replica replica, MasterClient master, SignatureCheck signatureCheck,
                                          Clock clock, int pageSize, int bufferCapacity) {
+        return of(replica, master, signatureCheck, clock, pageSize, bufferCapacity, FollowConsent.NONE);
+    }
+
+    /**
+     * As {@link #of(Replica, MasterClient, SignatureCheck, Clock, int, int)}, with the operator's standing
+     * {@code consent} to follow a new stream that holds fewer readings than the replica.
+     */
+    public static ReplicationServices of(Replica replica, MasterClient master, SignatureCheck signatureCheck,
+                                         Clock clock, int pageSize, int bufferCapacity, FollowConsent consent) {
+        Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(replica, "replica");
         Objects.requireNonNull(master, "master");
         Objects.requireNonNull(clock, "clock");
         GapBuffer buffer = new GapBuffer(bufferCapacity);
         MasterTrust trust = new MasterTrust(signatureCheck);
         ReplicationProgress progress = new ReplicationProgress(clock, buffer);
-        CatchUpService catchUp = new CatchUpService(replica, master, clock, pageSize, buffer, progress);
+        CatchUpService catchUp = new CatchUpService(replica, master, clock, pageSize, buffer, progress, consent);
         return new ReplicationServices(new LiveChangesService(replica, trust, buffer, progress, catchUp),
                 new PushedPageService(replica, trust, progress, catchUp), catchUp, trust, progress);
     }

@@ -1,6 +1,7 @@
 package io.weathersync.application.service;
 
 import io.weathersync.application.port.in.CatchUpUseCase;
+import io.weathersync.application.port.in.FollowNewStreamUseCase;
 import io.weathersync.application.port.in.ReceiveChangesUseCase;
 import io.weathersync.application.port.in.ReceivePushUseCase;
 import io.weathersync.application.port.in.RequestCatchUpUseCase;
@@ -8,6 +9,7 @@ import io.weathersync.application.port.out.ChangeListener;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.message.SignedPush;
+import io.weathersync.domain.model.StreamId;
 
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * because the next change shows the gap and the periodic check the head.
  */
 public final class SerialReplication implements ReceiveChangesUseCase, ReceivePushUseCase, CatchUpUseCase,
-        RequestCatchUpUseCase, AutoCloseable {
+        RequestCatchUpUseCase, FollowNewStreamUseCase, AutoCloseable {
 
     /** Deliveries taken together at most, so one apply stays a bounded transaction. */
     static final int MAX_TOGETHER = 500;
@@ -110,6 +112,14 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     /** As {@link #catchUp()}, but says whether the master answered instead of throwing (logged once). */
     public boolean tryCatchUp() {
         return call("a catch-up", services.catchUp()::tryCatchUp);
+    }
+
+    /** Records the consent at once (it is thread-safe) and queues the catch-up that follows the new stream. */
+    @Override
+    public StreamId followNewStream() {
+        StreamId stream = services.catchUp().approveDiverged();
+        requestCatchUp();
+        return stream;
     }
 
     /** Live deliveries dropped because the replication thread was too far behind. */

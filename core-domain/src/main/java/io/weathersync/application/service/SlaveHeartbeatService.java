@@ -31,6 +31,7 @@ import java.util.Optional;
  * also covers a lost last message. When the master refuses this slave (its credentials were re-issued or revoked,
  * or its node disabled), the slave keeps serving its replica and says so: its line in the status view is
  * degraded with the reason, which {@link #refusal()} also gives its health check, until the master accepts it again.
+ * A replica that diverged from the master's new stream (it holds readings the new stream lacks) is {@code diverged}.
  */
 public final class SlaveHeartbeatService implements ReportStatusUseCase {
 
@@ -133,7 +134,8 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
         String name = reply == null || reply.nodeName() == null ? self.name() : reply.nodeName();
         NodeObservation selfLine = new NodeObservation(name, NodeRole.SLAVE, self.host(), self.port(),
                 Duration.between(self.startedAt(), now), self.tasksCount(), now,
-                replication.lastSync().orElse(null), state.stream(), state.appliedSeq(), refusal);
+                replication.lastSync().orElse(null), state.stream(), state.appliedSeq(),
+                refusal != null ? refusal : replication.divergence().orElse(null), replication.divergence().isPresent());
         return aggregator.aggregate(reply == null ? null : reply.stream(), reply == null ? 0 : reply.head(),
                 List.of(masterLine, selfLine));
     }

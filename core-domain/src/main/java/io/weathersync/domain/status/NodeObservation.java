@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param appliedSeq the seq its data is complete through
  * @param problem    why it cannot do its work though it answers (its credentials refused, its weather source
  *                   failing), or {@code null}
+ * @param diverged   whether it keeps data the master's new stream lacks and follows no more (a slave's own view)
  */
 public record NodeObservation(String name, NodeRole role, String host, int port, Duration uptime, int tasksCount,
-                              Instant lastSeen, Instant lastSync, StreamId stream, long appliedSeq, String problem) {
+                              Instant lastSeen, Instant lastSync, StreamId stream, long appliedSeq, String problem,
+                              boolean diverged) {
 
     /** Requires a name, a role and an uptime. */
     public NodeObservation {
@@ -32,9 +34,15 @@ public record NodeObservation(String name, NodeRole role, String host, int port,
         Objects.requireNonNull(uptime, "uptime: must not be null");
     }
 
+    /** A node that has not diverged. */
+    public NodeObservation(String name, NodeRole role, String host, int port, Duration uptime, int tasksCount,
+                           Instant lastSeen, Instant lastSync, StreamId stream, long appliedSeq, String problem) {
+        this(name, role, host, port, uptime, tasksCount, lastSeen, lastSync, stream, appliedSeq, problem, false);
+    }
+
     /** A node without a known problem. */
     public NodeObservation(String name, NodeRole role, String host, int port, Duration uptime, int tasksCount,
                            Instant lastSeen, Instant lastSync, StreamId stream, long appliedSeq) {
-        this(name, role, host, port, uptime, tasksCount, lastSeen, lastSync, stream, appliedSeq, null);
+        this(name, role, host, port, uptime, tasksCount, lastSeen, lastSync, stream, appliedSeq, null, false);
     }
 }

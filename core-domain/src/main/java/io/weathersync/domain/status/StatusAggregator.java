@@ -13,7 +13,8 @@ import java.util.Objects;
  * Computes the status view from what is known of each node and the master's head, at the clock's now.
  *
  * <p>A node is offline when it has not been heard from for more than {@code offlineAfter}; exactly at the
- * bound it is still online ({@link NodeAvailability#silent}, the registry's rule too). An online node is degraded
+ * bound it is still online ({@link NodeAvailability#silent}, the registry's rule too). An online node that says it
+ * diverged (it keeps data the master's new stream lacks) is diverged. Otherwise an online node is degraded
  * when it has a problem (it answers but cannot do its work), follows another stream than the master's, or has been
  * behind for more than {@code offlineAfter}.
  */
@@ -44,6 +45,8 @@ public final class StatusAggregator {
         NodeState state;
         if (NodeAvailability.silent(node.lastSeen(), now, offlineAfter)) {
             state = NodeState.OFFLINE;
+        } else if (node.diverged()) {
+            state = NodeState.DIVERGED;
         } else if (node.problem() != null || (!sameStream && masterHead > 0)
                 || (delay != null && delay > offlineAfter.toSeconds())) {
             state = NodeState.DEGRADED;

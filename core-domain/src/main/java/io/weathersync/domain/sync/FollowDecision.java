@@ -19,4 +19,17 @@ public sealed interface FollowDecision {
      */
     record MasterWentBack(long head, long appliedSeq) implements FollowDecision {
     }
+
+    /**
+     * Another stream, holding fewer readings than the replica (its head, which bounds its readings, is below
+     * them), and the operator has not consented: the master came back empty or from an older copy. The replica
+     * keeps serving its data and follows no more until the master is restored from the slaves or the operator
+     * says to follow.
+     *
+     * @param stream the master's new stream
+     * @param head   its head
+     * @param held   the readings this replica holds
+     */
+    record Diverged(StreamId stream, long head, long held) implements FollowDecision {
+    }
 }

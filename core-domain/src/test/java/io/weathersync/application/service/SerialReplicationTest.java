@@ -4,6 +4,7 @@ import io.weathersync.adapter.memory.InMemoryChangeLog;
 import io.weathersync.adapter.memory.InMemoryMasterClient;
 import io.weathersync.adapter.memory.InMemoryReplica;
 import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.domain.message.ChangeSigner;
 import io.weathersync.domain.message.ChangeVerifier;
 import io.weathersync.domain.message.SignedChange;
@@ -322,6 +323,21 @@ class SerialReplicationTest {
         @Override
         public int repair(StreamId stream, List<Change> changes) {
             return delegate.repair(stream, changes);
+        }
+
+        @Override
+        public ChangePage export(long after, int limit) {
+            return delegate.export(after, limit);
+        }
+
+        @Override
+        public void keepRegistry(RegistryBackup registry) {
+            delegate.keepRegistry(registry);
+        }
+
+        @Override
+        public RegistryBackup registry() {
+            return delegate.registry();
         }
 
         @Override

@@ -176,6 +176,21 @@ class StatusAggregatorTest {
     }
 
     @Test
+    void aDivergedNodeIsDivergedSayingWhyUnlessItIsOffline() {
+        StreamId old = new StreamId("old-stream");
+        NodeObservation diverged = new NodeObservation("slave-1", NodeRole.SLAVE, "10.0.0.7", 8081,
+                Duration.ofSeconds(60), 2, NOW, NOW, old, 500, "diverged: the master's stream is now new", true);
+
+        NodeStatus online = one(diverged, 3);
+        clock.advance(OFFLINE_AFTER.plusSeconds(1));
+        NodeStatus silent = one(diverged, 3);
+
+        assertThat(online.state()).isEqualTo(NodeState.DIVERGED);
+        assertThat(online.problem()).startsWith("diverged:");
+        assertThat(silent.state()).isEqualTo(NodeState.OFFLINE);
+    }
+
+    @Test
     void aNodeWithAProblemIsDegradedAndSaysWhyUnlessItIsOffline() {
         NodeObservation refused = new NodeObservation("slave-1", NodeRole.SLAVE, "10.0.0.7", 8081,
                 Duration.ofSeconds(3600), 2, NOW, NOW, MASTER_STREAM, 100, "the master refuses this slave");

@@ -34,8 +34,17 @@ final class ClusterRows {
     }
 
     static Update insertNode(Handle h, Node node) {
-        return bindNode(h.createUpdate("INSERT INTO cluster_nodes (" + NODE + ") VALUES (:id, :type, :name,"
-                + " :description, :api_url, :active, :sync_config, :created_at, :updated_at)"), node);
+        return insertNode(h, "cluster_nodes", "", "", node);
+    }
+
+    /**
+     * Inserts {@code node} into {@code table} (one with the node columns), with {@code moreColumns} (each
+     * starting with a comma) bound by the caller as {@code moreValues}.
+     */
+    static Update insertNode(Handle h, String table, String moreColumns, String moreValues, Node node) {
+        return bindNode(h.createUpdate("INSERT INTO " + table + " (" + NODE + moreColumns + ") VALUES (:id, :type,"
+                + " :name, :description, :api_url, :active, :sync_config, :created_at, :updated_at" + moreValues
+                + ")"), node);
     }
 
     /** Replaces what can change of the node with {@code node.id()}. */
@@ -55,6 +64,14 @@ final class ClusterRows {
                 .bind("sync_config", node.syncConfig())
                 .bind("created_at", node.createdAt().toEpochMilli())
                 .bind("updated_at", node.updatedAt().toEpochMilli());
+    }
+
+    static Update insertCredential(Handle h, StoredCredential credential) {
+        return h.createUpdate("INSERT INTO cluster_credentials (" + CREDENTIAL + ") VALUES (:node_id, :api_key,"
+                        + " :secret_hash)")
+                .bind("node_id", credential.nodeId())
+                .bind("api_key", credential.apiKey())
+                .bind("secret_hash", credential.secretHash());
     }
 
     /** Inserts the node's heartbeat, or replaces the one it has. */

@@ -1,6 +1,7 @@
 package io.weathersync.adapter.jdbc;
 
 import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.FencedOffException;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.City;
@@ -11,6 +12,7 @@ import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.WeatherReading;
 import io.weathersync.domain.sync.ChangePlanner;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The master's change log in a relational database: the compacted log in {@code log_readings}, its stream
@@ -35,6 +38,7 @@ public final class JdbiChangeLog implements ChangeLog {
     private final JdbiWeatherReadings readings;
     private final StoredReadings stored = new StoredReadings();
     private final StreamId stream;
+    private final LongSupplier fence;
 
     /**
      * The log stored in {@code database}; creates its stream id when the store is new, then checks the store (see
@@ -43,6 +47,16 @@ public final class JdbiChangeLog implements ChangeLog {
      * @throws IllegalStateException naming the damage, when the store is inconsistent beyond a safe repair
      */
     public JdbiChangeLog(Database database) {
+        this(database, null);
+    }
+
+    /**
+     * As {@link #JdbiChangeLog(Database)}, for one of several masters sharing the database: every append checks,
+     * in its own transaction, that the stored lease's epoch is {@code fence}'s (0 = none held), and otherwise
+     * writes nothing and throws {@link FencedOffException}.
+     */
+    public JdbiChangeLog(Database database, LongSupplier fence) {
+        this.fence = fence;
         this.jdbi = database.jdbi();
         this.database = database;
         this.readings = new JdbiWeatherReadings(database, ReadingTables.LOG);
@@ -84,6 +98,7 @@ public final class JdbiChangeLog implements ChangeLog {
         }
         List<WeatherReading> incoming = List.copyOf(batch);
         return database.write(h -> {
+            checkFence(h);
             long head = h.createQuery("SELECT head FROM log_meta WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
             List<Change> changes = ChangePlanner.plan(stream, head, incoming, stored.load(h, incoming));
             if (!changes.isEmpty()) {
@@ -94,6 +109,23 @@ public final class JdbiChangeLog implements ChangeLog {
             }
             return changes;
         });
+    }
+
+    /**
+     * Locks the lease row for the rest of the transaction, so a takeover commits either before (and this append is
+     * refused) or after it (and this append was made under a lease still held).
+     */
+    private void checkFence(Handle h) {
+        if (fence == null) {
+            return;
+        }
+        long held = fence.getAsLong();
+        Long stored = h.createQuery("SELECT epoch FROM master_lease WHERE id = 1 FOR UPDATE").mapTo(Long.class)
+                .findOne().orElse(null);
+        if (held == 0 || stored == null || stored != held) {
+            throw new FencedOffException("not the active master: this master holds lease epoch " + held
+                    + ", the database's is " + stored + "; nothing written");
+        }
     }
 
     @Override

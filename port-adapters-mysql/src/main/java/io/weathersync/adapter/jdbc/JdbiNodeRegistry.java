@@ -143,12 +143,7 @@ public final class JdbiNodeRegistry implements NodeRegistry {
             h.createUpdate("DELETE FROM cluster_credentials WHERE node_id = :id").bind("id", credential.nodeId())
                     .execute();
             try {
-                h.createUpdate("INSERT INTO cluster_credentials (" + ClusterRows.CREDENTIAL
-                                + ") VALUES (:node_id, :api_key, :secret_hash)")
-                        .bind("node_id", credential.nodeId())
-                        .bind("api_key", credential.apiKey())
-                        .bind("secret_hash", credential.secretHash())
-                        .execute();
+                ClusterRows.insertCredential(h, credential).execute();
             } catch (UnableToExecuteStatementException e) {
                 throw isDuplicate(e) ? new IllegalArgumentException("api_key: already issued to another node", e) : e;
             }

@@ -1,7 +1,9 @@
 package io.weathersync.adapter.jdbc;
 
 import io.weathersync.application.port.out.Replica;
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.Digest;
 import io.weathersync.domain.model.HistoryPage;
@@ -177,6 +179,21 @@ public final class JdbiReplica implements Replica {
     @Override
     public HistoryPage history(HistoryQuery query) {
         return readings.history(query);
+    }
+
+    @Override
+    public ChangePage export(long after, int limit) {
+        return ReplicaExport.page(jdbi, after, limit);
+    }
+
+    @Override
+    public void keepRegistry(RegistryBackup registry) {
+        database.writeVoid(h -> RegistryCopy.replace(h, registry));
+    }
+
+    @Override
+    public RegistryBackup registry() {
+        return jdbi.withHandle(RegistryCopy::read);
     }
 
     @Override

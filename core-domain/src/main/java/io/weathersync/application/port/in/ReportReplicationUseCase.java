@@ -9,6 +9,12 @@ public interface ReportReplicationUseCase {
     /** When this replica last completed a sync (a live apply or a catch-up), if ever since start. */
     Optional<Instant> lastSync();
 
+    /**
+     * Why this replica follows the master no more though the master answers: it holds readings the master's new
+     * stream lacks ({@code diverged: …}, naming the way out); empty while it follows.
+     */
+    Optional<String> divergence();
+
     /** A snapshot of the counts since start. */
     ReplicationStats stats();
 }

@@ -1,6 +1,7 @@
 package io.weathersync.application.port.out;
 
 import io.weathersync.domain.cluster.Heartbeat;
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.ReadingRange;
@@ -28,4 +29,14 @@ public interface MasterClient {
      * (seed 001's {@code POST /api/dms/slaves/{slave_name}/sync}).
      */
     SyncOutcome requestSync(String slaveName, Optional<ReadingRange> repair);
+
+    /**
+     * The master's node registry with credential hashes, for the copy a slave keeps against the master's loss.
+     * A client that cannot fetch it (e.g. a test double) says so as unavailable.
+     *
+     * @throws MasterUnavailableException when the master cannot be reached or refuses
+     */
+    default RegistryBackup registry() {
+        throw new MasterUnavailableException("this master client does not fetch the registry");
+    }
 }

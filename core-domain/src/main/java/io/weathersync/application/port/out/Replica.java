@@ -1,6 +1,8 @@
 package io.weathersync.application.port.out;
 
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.domain.model.Change;
+import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.StreamId;
 import io.weathersync.domain.model.SyncState;
 
@@ -46,4 +48,18 @@ public interface Replica extends WeatherReadings {
 
     /** Makes the generation being built the served one and drops the old one, in one transaction. */
     void finishResync();
+
+    /**
+     * The served readings whose seq is after {@code after}, by seq, at most {@code limit}, as a page of the served
+     * stream whose head is the applied seq: what a master restore reads. One snapshot.
+     *
+     * @throws IllegalStateException when the replica follows no stream yet
+     */
+    ChangePage export(long after, int limit);
+
+    /** Replaces the kept copy of the master's node registry (one transaction). */
+    void keepRegistry(RegistryBackup registry);
+
+    /** The kept copy of the master's node registry; empty until one was kept. */
+    RegistryBackup registry();
 }

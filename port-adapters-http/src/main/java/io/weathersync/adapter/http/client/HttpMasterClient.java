@@ -1,6 +1,5 @@
 package io.weathersync.adapter.http.client;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weathersync.application.port.out.HeartbeatReply;
@@ -9,30 +8,35 @@ import io.weathersync.application.port.out.MasterRefusedException;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.SyncOutcome;
 import io.weathersync.domain.cluster.Heartbeat;
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.model.ReadingRange;
 import io.weathersync.wire.ChangeJson;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A slave's client of its master over HTTP (DESIGN "HTTP API", seed 002): every call carries
  * {@code Authorization: AK-SK key:secret}; replies are {@code {"code":0,"message":…,"data":…}}. Anything but a
  * good reply (non-2xx, a non-zero code, I/O error, timeout, malformed body) is a
  * {@link MasterUnavailableException} saying which, never containing the secret; a refusal of this slave (401, or
- * 403 for a disabled node) is its {@link MasterRefusedException}, saying what the operator can do.
+ * 403 for a disabled node) is its {@link MasterRefusedException}, saying what the operator can do. With several
+ * master URLs (an active master and its standbys on one database) a call that finds its master unavailable (or a
+ * standby answering 503) tries the next URL, and the client stays with the one that answered; a refusal of the
+ * credentials is not retried elsewhere.
  */
 public final class HttpMasterClient implements MasterClient, AutoCloseable {
 
@@ -41,7 +45,10 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
     /** Default time for a whole exchange; a catch-up page can be large. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String baseUrl;
+    private static final System.Logger LOG = System.getLogger(HttpMasterClient.class.getName());
+
+    private final List<String> baseUrls;
+    private final AtomicInteger current = new AtomicInteger();
     private final String authorization;
     private final ChangeJson json;
     private final Duration requestTimeout;
@@ -60,7 +67,21 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
      */
     public HttpMasterClient(String baseUrl, String apiKey, String apiSecret, ChangeJson json,
                             Duration connectTimeout, Duration requestTimeout) {
-        this.baseUrl = HttpCalls.baseUrl("CASCADE_PARENT_URL", baseUrl);
+        this(Collections.singletonList(baseUrl), apiKey, apiSecret, json, connectTimeout, requestTimeout);
+    }
+
+    /**
+     * A client of the masters at {@code baseUrls} (the active one and its standbys, in the order tried first) with
+     * this slave's credentials.
+     *
+     * @throws IllegalArgumentException naming the setting that is missing or malformed (never echoing a secret)
+     */
+    public HttpMasterClient(List<String> baseUrls, String apiKey, String apiSecret, ChangeJson json,
+                            Duration connectTimeout, Duration requestTimeout) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("CASCADE_PARENT_URL: required");
+        }
+        this.baseUrls = baseUrls.stream().map(url -> HttpCalls.baseUrl("CASCADE_PARENT_URL", url)).toList();
         this.authorization = "AK-SK " + credential("CASCADE_API_KEY", apiKey, true) + ":"
                 + credential("CASCADE_API_SECRET", apiSecret, false);
         this.json = json;
@@ -84,9 +105,16 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
             throw new IllegalArgumentException("after must be ≥ 0 and limit ≥ 1, were " + after + " and " + limit);
         }
         String what = "GET /api/v1/cascade/changes";
-        JsonNode data = call(HttpRequest.newBuilder(uri("/api/v1/cascade/changes?after=" + after + "&limit=" + limit))
-                .GET(), what);
+        JsonNode data = call("/api/v1/cascade/changes?after=" + after + "&limit=" + limit,
+                HttpRequest.Builder::GET, what);
         return MasterReplies.changePage(data, json, what);
+    }
+
+    @Override
+    public RegistryBackup registry() {
+        String what = "GET /api/v1/cascade/registry";
+        JsonNode data = call("/api/v1/cascade/registry", HttpRequest.Builder::GET, what);
+        return MasterReplies.registry(data, json, what);
     }
 
     @Override
@@ -100,7 +128,7 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
         body.put("host", heartbeat.host());
         body.put("port", heartbeat.port());
         String what = "POST /api/v1/cascade/heartbeat";
-        JsonNode data = call(post("/api/v1/cascade/heartbeat", body), what);
+        JsonNode data = call("/api/v1/cascade/heartbeat", post(body), what);
         HeartbeatReply reply = MasterReplies.heartbeatReply(data, what);
         PushAuth learner = pushAuth;
         JsonNode pushKey = data.get("push_key");
@@ -124,7 +152,7 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
         result.put("detail", entry.detail());
         result.put("timestamp", entry.startedAt().toString());
         body.put("timestamp", entry.completedAt().toString());
-        call(post("/api/v1/cascade/report-result", body), "POST /api/v1/cascade/report-result");
+        call("/api/v1/cascade/report-result", post(body), "POST /api/v1/cascade/report-result");
     }
 
     /**
@@ -143,48 +171,50 @@ public final class HttpMasterClient implements MasterClient, AutoCloseable {
         });
         String what = "POST /api/dms/slaves/" + slaveName + "/sync";
         String segment = URLEncoder.encode(slaveName, StandardCharsets.UTF_8).replace("+", "%20");
-        JsonNode data = call(post("/api/dms/slaves/" + segment + "/sync", body), what);
+        JsonNode data = call("/api/dms/slaves/" + segment + "/sync", post(body), what);
         return MasterReplies.syncOutcome(data, what);
     }
 
-    private HttpRequest.Builder post(String path, ObjectNode body) {
-        return HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
+    private static UnaryOperator<HttpRequest.Builder> post(ObjectNode body) {
+        return builder -> builder.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
-    private URI uri(String pathAndQuery) {
-        return URI.create(baseUrl + pathAndQuery);
+    /**
+     * Sends the request to the master answering last and returns the reply's {@code data} (possibly null); when it
+     * is unavailable, to the next master URL, and so on once round.
+     */
+    private JsonNode call(String pathAndQuery, UnaryOperator<HttpRequest.Builder> method, String what) {
+        int first = current.get();
+        MasterUnavailableException failure = null;
+        for (int i = 0; i < baseUrls.size(); i++) {
+            int index = (first + i) % baseUrls.size();
+            try {
+                JsonNode data = callOne(baseUrls.get(index),
+                        method.apply(HttpRequest.newBuilder(URI.create(baseUrls.get(index) + pathAndQuery))), what);
+                if (index != first && current.compareAndSet(first, index)) {
+                    LOG.log(System.Logger.Level.WARNING, "following the master at {0} now ({1})",
+                            baseUrls.get(index), failure.getMessage());
+                }
+                return data;
+            } catch (MasterRefusedException e) {
+                throw e;
+            } catch (MasterUnavailableException e) {
+                failure = e;
+            }
+        }
+        throw failure;
     }
 
-    /** Sends the request and returns the reply's {@code data} (possibly null). */
-    private JsonNode call(HttpRequest.Builder builder, String what) {
+    /** Sends the request to the master at {@code baseUrl}; the reply's {@code data} (possibly null). */
+    private JsonNode callOne(String baseUrl, HttpRequest.Builder builder, String what) {
         HttpRequest request = builder.header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .timeout(requestTimeout)
                 .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = HttpCalls.send(client, request, requestTimeout);
-        } catch (HttpTimeoutException e) {
-            throw new MasterUnavailableException(what + ": master at " + baseUrl + " did not answer within "
-                    + requestTimeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new MasterUnavailableException(what + ": master at " + baseUrl + " unreachable ("
-                    + HttpCalls.describe(e) + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MasterUnavailableException(what + ": interrupted");
-        }
-        JsonNode reply;
-        try {
-            reply = json.mapper().readTree(response.body());
-        } catch (JacksonException e) {
-            reply = null;
-        } catch (IOException e) {
-            reply = null;
-        }
-        int status = response.statusCode();
+        PeerCall answer = PeerCall.send(client, request, requestTimeout, json, "master at " + baseUrl, what);
+        JsonNode reply = answer.reply();
+        int status = answer.status();
         String message = MasterReplies.message(reply);
         // 401: the credentials; 403 "node is disabled": the node (the master's other 403s refuse one request only).
         if (status == 401 || status == 403 && message.contains("node is disabled")) {

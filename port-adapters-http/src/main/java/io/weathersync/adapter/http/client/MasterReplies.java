@@ -1,6 +1,7 @@
 package io.weathersync.adapter.http.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.weathersync.domain.cluster.RegistryBackup;
 import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.application.port.out.MasterUnavailableException;
 import io.weathersync.application.port.out.SyncOutcome;
@@ -46,6 +47,15 @@ final class MasterReplies {
     static ChangePage changePage(JsonNode data, ChangeJson json, String what) {
         try {
             return json.pageFromJson(object(data, what));
+        } catch (RejectedMessage e) {
+            throw malformed(what, "data." + e.getMessage());
+        }
+    }
+
+    /** The registry in {@code data}, read strictly by the wire codec. */
+    static RegistryBackup registry(JsonNode data, ChangeJson json, String what) {
+        try {
+            return json.registryFromJson(object(data, what));
         } catch (RejectedMessage e) {
             throw malformed(what, "data." + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.weathersync.adapter.http.server;
 
 import io.helidon.webserver.http.HttpRouting;
+import io.weathersync.application.port.in.BackUpRegistryUseCase;
 import io.weathersync.application.port.in.AuthenticateNodeUseCase;
 import io.weathersync.application.port.in.DeleteNodeUseCase;
 import io.weathersync.application.port.in.EnableNodeUseCase;
@@ -64,7 +65,8 @@ public final class MasterApi {
                 new HeartbeatRoutes(deps.heartbeats(), nodes, protections.push()),
                 new ReportRoutes(deps.registry().syncResults(), nodes, deps.clock()),
                 new NodeRoutes(deps.registry(), admin),
-                new SyncLogRoutes(deps.registry().syncLogs(), admin));
+                new SyncLogRoutes(deps.registry().syncLogs(), admin),
+                new RegistryBackupRoutes(deps.registry().backup(), nodes));
         Console.register(routing);
     }
 
@@ -109,7 +111,7 @@ public final class MasterApi {
                            UpdateNodeUseCase update, DeleteNodeUseCase delete,
                            IssueCredentialsUseCase credentials, AuthenticateNodeUseCase authenticate,
                            TestConnectionUseCase testConnection, RecordSyncResultUseCase syncResults,
-                           ReadSyncLogsUseCase syncLogs) {
+                           ReadSyncLogsUseCase syncLogs, BackUpRegistryUseCase backup) {
 
         /** Requires every part. */
         public Registry {
@@ -123,15 +125,16 @@ public final class MasterApi {
             Objects.requireNonNull(testConnection, "testConnection");
             Objects.requireNonNull(syncResults, "syncResults");
             Objects.requireNonNull(syncLogs, "syncLogs");
+            Objects.requireNonNull(backup, "backup");
         }
 
         /** All from one service, e.g. {@code NodeRegistryService}. */
         public static <S extends RegisterNodeUseCase & ListNodesUseCase & EnableNodeUseCase & UpdateNodeUseCase
                 & DeleteNodeUseCase & IssueCredentialsUseCase & AuthenticateNodeUseCase & TestConnectionUseCase
-                & RecordSyncResultUseCase & ReadSyncLogsUseCase>
+                & RecordSyncResultUseCase & ReadSyncLogsUseCase & BackUpRegistryUseCase>
         Registry of(S service) {
             return new Registry(service, service, service, service, service, service, service, service, service,
-                    service);
+                    service, service);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.weathersync.adapter.http.server;
 
 import io.helidon.webserver.http.HttpRouting;
+import io.weathersync.application.port.in.ExportReplicaUseCase;
+import io.weathersync.application.port.in.FollowNewStreamUseCase;
 import io.weathersync.application.port.in.QueryWeatherUseCase;
 import io.weathersync.application.port.in.ReceiveChangesUseCase;
 import io.weathersync.application.port.in.ReceivePushUseCase;
@@ -11,6 +13,7 @@ import io.weathersync.domain.status.NodeRole;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A slave's whole HTTP API, for app-slave to register on its routing:
@@ -22,8 +25,8 @@ import java.util.Objects;
  * Routes: {@code /api/health}, {@code /api/weather/latest|local|history}, {@code /api/dms/digest},
  * {@code /api/dms/status}, {@code POST /api/dms/sync/receive} (the master's live changes and pushed pages,
  * authenticated by the master's signatures), {@code POST /api/dms/slaves/{slave_name}/sync} (asks the master for a
- * sync, forwarded with this slave's credentials), and {@code POST /api/publish}, which answers 403: a replica is
- * read-only.
+ * sync, forwarded with this slave's credentials), {@code POST /api/publish}, which answers 403: a replica is
+ * read-only, and the slave's own admin endpoints ({@link SlaveAdminRoutes}, with its {@code ADMIN_TOKEN}).
  */
 public final class SlaveApi {
 
@@ -46,7 +49,9 @@ public final class SlaveApi {
                 PublishRoutes.readOnly(),
                 new ReceiveRoutes(deps.receive(), deps.receivePush(), protections.push()),
                 new RequestSyncRoutes(deps.requestSync(),
-                        new AdminGuard(protections.adminToken(), AuthThrottle.standard(Clock.systemUTC()))));
+                        new AdminGuard(protections.adminToken(), AuthThrottle.standard(Clock.systemUTC()))),
+                new SlaveAdminRoutes(deps.admin().follow(), deps.admin().export(),
+                        new AdminGuard(deps.admin().token(), AuthThrottle.standard(Clock.systemUTC()))));
         Console.register(routing);
     }
 
@@ -59,10 +64,11 @@ public final class SlaveApi {
      * @param requestSync forwards an operator's sync request to the master ({@code RequestSyncService})
      * @param status      the status view as this slave sees it (the master and itself)
      * @param health      the components {@code /api/health} reports, in order
+     * @param admin       the slave's own admin endpoints
      */
     public record Dependencies(QueryWeatherUseCase query, ReceiveChangesUseCase receive,
                                ReceivePushUseCase receivePush, RequestSyncUseCase requestSync,
-                               ReportStatusUseCase status, List<HealthCheck> health) {
+                               ReportStatusUseCase status, List<HealthCheck> health, Admin admin) {
 
         /** Requires every part. */
         public Dependencies {
@@ -72,6 +78,37 @@ public final class SlaveApi {
             Objects.requireNonNull(requestSync, "requestSync");
             Objects.requireNonNull(status, "status");
             health = List.copyOf(health);
+            Objects.requireNonNull(admin, "admin");
+        }
+
+        /** Without admin endpoints: they answer 403, as with {@code ADMIN_TOKEN} unset. */
+        public Dependencies(QueryWeatherUseCase query, ReceiveChangesUseCase receive, ReceivePushUseCase receivePush,
+                            RequestSyncUseCase requestSync, ReportStatusUseCase status, List<HealthCheck> health) {
+            this(query, receive, receivePush, requestSync, status, health, Admin.DISABLED);
+        }
+    }
+
+    /**
+     * What the slave's own admin endpoints need.
+     *
+     * @param token  the slave's {@code ADMIN_TOKEN}; empty (or blank) makes them answer 403 saying so
+     * @param follow follows the master's new stream after the replica diverged ({@code SerialReplication})
+     * @param export the full export a master restore reads ({@code ReplicaExportService})
+     */
+    public record Admin(Optional<String> token, FollowNewStreamUseCase follow, ExportReplicaUseCase export) {
+
+        /** No token: every admin endpoint answers 403 (the use cases are never reached). */
+        public static final Admin DISABLED = new Admin(Optional.empty(), () -> {
+            throw new IllegalStateException("admin endpoints are disabled");
+        }, null);
+
+        /** Requires the token and the follow use case; without a token the export may be missing. */
+        public Admin {
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(follow, "follow");
+            if (token.isPresent()) {
+                Objects.requireNonNull(export, "export");
+            }
         }
     }
 }

@@ -1,0 +1,52 @@
+package io.weathersync.app.master;
+
+import io.weathersync.application.port.in.PublishReadingsUseCase;
+import io.weathersync.application.port.out.FencedOffException;
+import io.weathersync.application.service.MasterLeaseService;
+import io.weathersync.domain.cluster.Lease;
+import io.weathersync.runtime.PeriodicTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * A master with the lease on: its publish answers 503 naming the active master while it stands by (the store's
+ * fence refuses it anyway; this says where to go), and its lease is renewed or taken over on a schedule.
+ */
+final class StandbyGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandbyGuard.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+    private StandbyGuard() {
+    }
+
+    /** {@code publish}, refused while {@code lease} (null = no lease) stands by. */
+    static PublishReadingsUseCase publish(Supplier<MasterLeaseService> lease, PublishReadingsUseCase publish) {
+        return readings -> {
+            MasterLeaseService held = lease.get();
+            if (held != null && !held.isActive()) {
+                throw new FencedOffException("standby master: writes go to the active master "
+                        + held.active().map(Lease::holderUrl).orElse("(none yet)"));
+            }
+            return publish.publish(readings);
+        };
+    }
+
+    /** Ticks {@code service} now and every {@code renew}; a failed tick (database away) is logged and retried. */
+    static PeriodicTask startLease(AtomicReference<MasterLeaseService> lease, MasterLeaseService service,
+                                   Duration renew) {
+        lease.set(service);
+        return PeriodicTask.start("lease", Duration.ZERO, renew, STOP_WAIT, () -> {
+            try {
+                service.tick();
+            } catch (RuntimeException e) {
+                LOG.warn("lease renewal failed: {}", e.getMessage());
+            }
+            return renew;
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package io.weathersync.application.service;
+
+import io.weathersync.application.port.out.MasterLeases;
+import io.weathersync.domain.cluster.Lease;
+import io.weathersync.domain.cluster.LeaseDecision;
+import io.weathersync.domain.cluster.LeasePolicy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One master's side of the shared lease ({@link LeasePolicy}): each {@link #tick()} renews, takes over or stays
+ * standby, and remembers the epoch held ({@code 0} while standby), which the change log checks at every seq
+ * assignment (the fence), and the active master's lease, which standbys name in their 503 answers.
+ */
+public final class MasterLeaseService {
+
+    private static final System.Logger LOG = System.getLogger(MasterLeaseService.class.getName());
+
+    private final MasterLeases leases;
+    private final String me;
+    private final String url;
+    private final Clock clock;
+    private final Duration leaseTime;
+    private volatile long epoch;
+    private volatile Lease active;
+
+    /**
+     * The lease side of the master {@code me}, served at {@code url}, holding the lease for {@code leaseTime} at each
+     * renewal.
+     */
+    public MasterLeaseService(MasterLeases leases, String me, String url, Clock clock, Duration leaseTime) {
+        this.leases = Objects.requireNonNull(leases, "leases");
+        this.me = Objects.requireNonNull(me, "me");
+        this.url = Objects.requireNonNull(url, "url");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (leaseTime.isNegative() || leaseTime.isZero()) {
+            throw new IllegalArgumentException("lease time: must be positive, was " + leaseTime);
+        }
+        this.leaseTime = leaseTime;
+    }
+
+    /** Renews, takes over or stays standby, once; returns what was decided. */
+    public synchronized LeaseDecision tick() {
+        Instant now = clock.instant();
+        Optional<Lease> stored = leases.current();
+        LeaseDecision decision = LeasePolicy.decide(stored, me, now);
+        switch (decision) {
+            case LeaseDecision.Renew renew -> held(leases.renew(lease(renew.epoch(), now)), renew.epoch(), now);
+            case LeaseDecision.TakeOver takeOver -> {
+                boolean won = leases.takeOver(lease(takeOver.epoch(), now));
+                if (won) {
+                    LOG.log(System.Logger.Level.WARNING, "active master now: took over the lease under epoch {0}"
+                            + " (the previous holder: {1})", takeOver.epoch(),
+                            stored.map(Lease::holderUrl).orElse("none"));
+                }
+                held(won, takeOver.epoch(), now);
+            }
+            case LeaseDecision.Standby standby -> standby(standby.active());
+        }
+        return decision;
+    }
+
+    private Lease lease(long leaseEpoch, Instant now) {
+        return new Lease(me, url, leaseEpoch, now.plus(leaseTime));
+    }
+
+    private void held(boolean written, long leaseEpoch, Instant now) {
+        if (written) {
+            epoch = leaseEpoch;
+            active = lease(leaseEpoch, now);
+        } else {
+            standby(leases.current().orElse(null));
+        }
+    }
+
+    private void standby(Lease holder) {
+        if (epoch != 0) {
+            LOG.log(System.Logger.Level.WARNING, "standby now: lost the lease of epoch {0} to {1}", epoch,
+                    holder == null ? "nobody" : holder.holderUrl());
+        }
+        epoch = 0;
+        active = holder;
+    }
+
+    /** The epoch this master holds, the fence its seq assignments check; 0 while standby. */
+    public long epoch() {
+        return epoch;
+    }
+
+    /** Whether this master held the lease at its last tick. */
+    public boolean isActive() {
+        return epoch != 0;
+    }
+
+    /** The active master's lease as last seen (this master's own while active); empty before any. */
+    public Optional<Lease> active() {
+        return Optional.ofNullable(active);
+    }
+}

@@ -1,0 +1,140 @@
+package io.weathersync.e2e;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two master processes on one MariaDB database with the lease on (MASTER_LEASE_TIME): one is active, the standby
+ * answers writes 503 naming it; SIGSTOP of the active makes the standby take over once the lease lapses; the old
+ * master, SIGCONT'd after the takeover, cannot write (fenced by the epoch) and stands by; no seq is reused or
+ * skipped. A slave given both URLs ({@code CASCADE_PARENT_URL=a,b}) converges with the new active master (it pulls
+ * from whichever master answers; a paused one it skips once its request times out).
+ */
+class StandbyMasterIT {
+
+    private static final String TOKEN = "standby-admin";
+    private static final Duration LEASE = Duration.ofSeconds(3);
+    private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(15);
+    /** A paused master accepts connections but never answers: the slave's request times out (30 s) first. */
+    private static final Duration SLAVE_BOUND = Duration.ofSeconds(120);
+
+    private final List<NodeProcess> masters = new ArrayList<>();
+    private TestDatabase database;
+    private int minute;
+
+    @Test
+    void theStandbyTakesOverFromAPausedActiveMasterWhichCannotWriteWhenItWakes() {
+        database = TestDatabase.create();
+        Path dir = Path.of(System.getProperty("e2e.outputDir", "target")).resolve("standby-master");
+        Cluster.deleteTree(dir);
+        NodeProcess a = master("master-a", dir);
+        a.start(Cluster.START_BOUND);
+        NodeProcess b = master("master-b", dir);
+        b.start(Cluster.START_BOUND);
+        assertThat(a.awaitLine(line -> line.contains("active master now"), TAKEOVER_BOUND)).isPresent();
+        NodeProcess slave = slave(dir, a, b);
+
+        long acked = 0;
+        for (int i = 0; i < 5; i++) {
+            assertThat(publish(a).status()).isEqualTo(200);
+            acked++;
+        }
+        JsonHttp.Reply refused = publish(b);
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body().path("error").asText()).contains("standby").contains(a.url());
+        assertThat(JsonHttp.get(b.url() + "/api/dms/digest").body().path("applied_seq").asLong()).isEqualTo(acked);
+        Convergence.await(a, List.of(a, slave), SLAVE_BOUND);
+
+        a.sigstop();
+        long paused = System.nanoTime();
+        JsonHttp.Reply first;
+        do {
+            Cluster.sleep(Duration.ofMillis(100));
+            first = publish(b);
+            assertThat(Duration.ofNanos(System.nanoTime() - paused)).as("takeover within the bound")
+                    .isLessThan(TAKEOVER_BOUND);
+        } while (first.status() != 200);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - paused);
+        acked++;
+        for (int i = 0; i < 5; i++) {
+            assertThat(publish(b).status()).isEqualTo(200);
+            acked++;
+        }
+
+        a.sigcont();
+        JsonHttp.Reply woken = publish(a);
+        assertThat(woken.status()).as("the old master right after SIGCONT: %s", woken.body()).isEqualTo(503);
+        assertThat(a.awaitLine(line -> line.contains("standby now"), TAKEOVER_BOUND)).isPresent();
+        assertThat(publish(a).status()).isEqualTo(503);
+        assertThat(publish(b).status()).isEqualTo(200);
+        acked++;
+
+        Digest viaA = Digest.of(JsonHttp.get(a.url() + "/api/dms/digest").body());
+        Digest viaB = Digest.of(JsonHttp.get(b.url() + "/api/dms/digest").body());
+        assertThat(viaB.appliedSeq()).as("every acknowledged write has its own seq, none skipped").isEqualTo(acked);
+        assertThat(viaB.rows()).isEqualTo(acked);
+        assertThat(viaA).isEqualTo(viaB);
+        Duration slaveConverged = Convergence.await(b, List.of(b, slave), SLAVE_BOUND);
+        ResultsTable.add(new ResultsTable.Row("active master SIGSTOP, standby takes over; old master SIGCONT",
+                "2 masters, MariaDB", "—", FaultMatrixFixture.format(takeover), acked + " acknowledged", "0",
+                FaultMatrixFixture.format(TAKEOVER_BOUND), "passed (woken master's write refused: 503)"));
+        System.out.printf("[e2e] standby takeover after SIGSTOP of the active master: %d ms (lease %d s); the old "
+                + "master's write after SIGCONT: %d %s; the slave with both URLs converged %d ms after the last "
+                + "write%n", takeover.toMillis(), LEASE.toSeconds(), woken.status(), woken.body().path("error").asText(),
+                slaveConverged.toMillis());
+    }
+
+    private NodeProcess master(String name, Path dir) {
+        int port = FreePorts.pick();
+        Map<String, String> env = NodeEnvironment.master(port, dir.resolve(name), TOKEN, null, null);
+        env.put("DB_URL", database.jdbcUrl());
+        env.put("DB_USER", database.user());
+        if (!database.password().isEmpty()) {
+            env.put("DB_PASSWORD", database.password());
+        }
+        // A weather source that answers nothing, so the head counts exactly the writes of this test.
+        env.put("WEATHER_SOURCE", "open-meteo");
+        env.put("OPEN_METEO_URL", "http://127.0.0.1:" + FreePorts.pick());
+        env.put("MASTER_LEASE_TIME", Long.toString(LEASE.toSeconds()));
+        env.put("MASTER_LEASE_RENEW", "1");
+        NodeProcess master = new NodeProcess(name, Jars.master(), port, env, dir.resolve(name + ".log"));
+        masters.add(master);
+        return master;
+    }
+
+    /** A slave registered through {@code a} (the registry is the shared database's) and given both URLs. */
+    private NodeProcess slave(Path dir, NodeProcess a, NodeProcess b) {
+        int port = FreePorts.pick();
+        AdminApi.Credentials credentials = new AdminApi(a.url(), TOKEN).provision("standby-slave", "both masters",
+                "http://127.0.0.1:" + port);
+        NodeProcess slave = new NodeProcess("slave", Jars.slave(), port, NodeEnvironment.slave(port,
+                dir.resolve("slave"), a.url() + "," + b.url(), credentials, null, null), dir.resolve("slave.log"));
+        masters.add(slave);
+        slave.start(Cluster.START_BOUND);
+        return slave;
+    }
+
+    /** One new reading (never a correction), so rows and head both count the acknowledged writes. */
+    private JsonHttp.Reply publish(NodeProcess master) {
+        Map<String, Object> reading = Map.of("city", "Leaseville", "temp", 20.5, "humidity", 50, "timestamp",
+                Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofMinutes(minute++)).toString());
+        return JsonHttp.post(master.url() + "/api/publish", "Bearer " + TOKEN, List.of(reading), Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop() {
+        masters.forEach(NodeProcess::stopQuietly);
+        if (database != null) {
+            database.close();
+        }
+    }
+}

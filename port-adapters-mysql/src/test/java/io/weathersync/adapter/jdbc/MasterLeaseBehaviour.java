@@ -1,0 +1,81 @@
+package io.weathersync.adapter.jdbc;
+
+import io.weathersync.application.port.out.ChangeLog;
+import io.weathersync.application.port.out.FencedOffException;
+import io.weathersync.application.service.MasterLeaseService;
+import io.weathersync.domain.cluster.Lease;
+import io.weathersync.domain.cluster.LeaseDecision;
+import io.weathersync.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.weathersync.testing.TestReadings.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Two masters on one database: the lease elects one, the other stands by naming it, a lapsed lease is taken over
+ * under the next epoch, and the old master, paused through the takeover, cannot assign a seq when it wakes up.
+ */
+abstract class MasterLeaseBehaviour {
+
+    private static final Duration LEASE = Duration.ofSeconds(5);
+
+    abstract TestDatabases databases();
+
+    @Test
+    void oneMasterIsActiveAndAPausedOldMasterCannotWriteAfterTheTakeover() {
+        Database shared = databases().fresh();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
+        MasterLeaseService a = new MasterLeaseService(new JdbiMasterLeases(shared), "a", "http://a", clock, LEASE);
+        MasterLeaseService b = new MasterLeaseService(new JdbiMasterLeases(shared), "b", "http://b", clock, LEASE);
+        ChangeLog logOfA = new JdbiChangeLog(shared, a::epoch);
+        ChangeLog logOfB = new JdbiChangeLog(shared, b::epoch);
+
+        assertThat(a.tick()).isEqualTo(new LeaseDecision.TakeOver(1));
+        assertThat(b.tick()).isInstanceOf(LeaseDecision.Standby.class);
+        assertThat(b.active()).hasValueSatisfying(lease -> assertThat(lease.holderUrl()).isEqualTo("http://a"));
+        assertThat(logOfA.append(List.of(reading("Oslo", 0, 1))).getFirst().seq()).isEqualTo(1);
+        assertThatThrownBy(() -> logOfB.append(List.of(reading("Rome", 0, 2))))
+                .isInstanceOf(FencedOffException.class).hasMessageContaining("epoch 0");
+
+        clock.advance(LEASE); // a is paused: no renewal
+        assertThat(b.tick()).isEqualTo(new LeaseDecision.TakeOver(2));
+        assertThat(b.isActive()).isTrue();
+        assertThat(a.epoch()).as("a still believes it holds epoch 1").isEqualTo(1);
+
+        assertThatThrownBy(() -> logOfA.append(List.of(reading("Lima", 0, 3))))
+                .isInstanceOf(FencedOffException.class).hasMessageContaining("epoch 1").hasMessageContaining("is 2");
+        assertThat(logOfB.head()).isEqualTo(1);
+        assertThat(logOfB.append(List.of(reading("Rome", 0, 2))).getFirst().seq()).isEqualTo(2);
+
+        assertThat(a.tick()).isInstanceOf(LeaseDecision.Standby.class);
+        assertThat(a.isActive()).isFalse();
+        assertThat(a.active()).hasValueSatisfying(lease -> assertThat(lease.holderUrl()).isEqualTo("http://b"));
+        assertThat(b.tick()).isEqualTo(new LeaseDecision.Renew(2));
+        assertThat(logOfB.head()).isEqualTo(2);
+    }
+
+    @Test
+    void twoMastersTakingTheSameLapsedLeaseAtOnceLeaveExactlyOneActive() {
+        Database shared = databases().fresh();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
+        JdbiMasterLeases leases = new JdbiMasterLeases(shared);
+        MasterLeaseService a = new MasterLeaseService(leases, "a", "http://a", clock, LEASE);
+        a.tick();
+        clock.advance(LEASE.plusSeconds(1));
+        Lease lapsed = leases.current().orElseThrow();
+
+        boolean bWon = leases.takeOver(new Lease("b", "http://b", lapsed.epoch() + 1,
+                clock.instant().plus(LEASE)));
+        boolean cWon = leases.takeOver(new Lease("c", "http://c", lapsed.epoch() + 1,
+                clock.instant().plus(LEASE)));
+
+        assertThat(bWon).isTrue();
+        assertThat(cWon).isFalse();
+        assertThat(leases.current().orElseThrow().holder()).isEqualTo("b");
+    }
+}
