@@ -184,6 +184,9 @@ class ConsoleIT {
         browser.open(slave().url() + "/");
         awaitNodeState(slave().name(), "running");
         assertThat(browser.find("#node-role").getText()).isEqualTo("slave");
+        // The slave's forwarder takes the slave's own admin token, not the master's.
+        browser.find("#token").sendKeys(cluster.slaveAdminToken(slave().name()), Keys.ENTER);
+        browser.await("signed in on the slave", LIVE, b -> b.find("#signed-in").isDisplayed());
         browser.find("#req-city").sendKeys(CITY);
         browser.find("#request-form button[type=submit]").click();
         browser.await("the sync request's result", LIVE,

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Reads request bodies: JSON only (415 otherwise), well-formed (400 otherwise, saying where it broke). */
 final class Bodies {
@@ -33,6 +34,19 @@ final class Bodies {
         routing.addFilter((chain, req, res) -> {
             req.context().register(limit);
             chain.proceed();
+            // A request answered without reading its body (a 401, a 429) would have Helidon drain the body before
+            // it reuses the connection, with no deadline: drained here, under the same one, so a client trickling
+            // the body cannot hold the connection.
+            if (req.content().hasEntity() && !req.content().consumed()) {
+                try {
+                    withinDeadline(timeout, () -> {
+                        req.content().consume();
+                        return null;
+                    });
+                } catch (RuntimeException lateOrCut) {
+                    // the connection is closed; the reply was already sent
+                }
+            }
         });
     }
 
@@ -69,6 +83,19 @@ final class Bodies {
         // A watchdog interrupts this (virtual) thread when the body is late: the blocked socket read then fails
         // and the connection is closed, so a client trickling its body cannot hold a connection for ever.
         Duration timeout = req.context().get(BodyTimeout.class).map(BodyTimeout::timeout).orElse(DEFAULT_TIMEOUT);
+        try {
+            return withinDeadline(timeout, () -> req.content().as(byte[].class));
+        } catch (HttpException | RequestException e) {
+            throw e; // already a client error with its status, such as 413 for an oversize body
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("body: cannot be read (" + e.getClass().getSimpleName()
+                    + "): malformed chunked encoding, a body cut short, or not whole within " + timeout.toSeconds()
+                    + " s");
+        }
+    }
+
+    /** Runs {@code read} on this (virtual) thread, which a watchdog interrupts past {@code timeout}. */
+    private static <T> T withinDeadline(Duration timeout, Supplier<T> read) {
         Thread reader = Thread.currentThread();
         Object guard = new Object();
         boolean[] done = {false};
@@ -80,13 +107,7 @@ final class Bodies {
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return req.content().as(byte[].class);
-        } catch (HttpException | RequestException e) {
-            throw e; // already a client error with its status, such as 413 for an oversize body
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("body: cannot be read (" + e.getClass().getSimpleName()
-                    + "): malformed chunked encoding, a body cut short, or not whole within " + timeout.toSeconds()
-                    + " s");
+            return read.get();
         } finally {
             synchronized (guard) {
                 done[0] = true;

@@ -81,6 +81,17 @@ class SlowClientTest {
         assertThat(healthMs.getLast()).as("health max during the attack (2 loaded cores)").isLessThan(2_000);
     }
 
+    @Test
+    void aSlowBodyAnsweredBeforeItIsReadIsClosedWithinTheBodyTimeout() {
+        // Refused before its body is read (wrong token): the body is drained under the same deadline, not forever.
+        String refusedHead = "POST /api/v1/cascade/nodes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer wrong-token\r\nContent-Length: 5000\r\n\r\n";
+
+        long closedAfterMs = trickle(refusedHead, "{\"name\":\"" + "x".repeat(4990));
+
+        assertThat(closedAfterMs).as("closed after the body timeout (2 s), not held open").isLessThan(6_000);
+    }
+
     /** Sends {@code head} at once, then {@code rest} a byte every 100 ms; the ms until the server closed it. */
     private static long trickle(String head, String rest) {
         long started = System.nanoTime();

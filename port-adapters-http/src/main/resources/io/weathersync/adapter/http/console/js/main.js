@@ -32,7 +32,8 @@ function showSignedIn() {
   $('#login').hidden = signed;
   $('#signed-in').hidden = !signed;
   $('#actions-note').textContent = role === 'slave'
-    ? 'A sync request goes to the master with this slave\'s own credentials.'
+    ? (signed ? 'Signed in with this slave\'s own admin token: a sync request goes to the master with its credentials.'
+      : 'Sign in with this slave\'s own admin token (its ADMIN_TOKEN) to request a sync.')
     : (signed ? 'Signed in: the token is kept for this tab only.' : 'Sign in with the admin token to act.');
 }
 
