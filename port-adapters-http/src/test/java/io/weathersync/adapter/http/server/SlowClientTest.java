@@ -44,7 +44,10 @@ class SlowClientTest {
 
     @Test
     void twoHundredSlowConnectionsAreClosedWithinTheTimeoutsWhileNormalClientsAreServed() throws Exception {
-        String slowHeaders = "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(200) + "\r\n\r\n";
+        // A request line trickled a byte every 100 ms: Helidon closes a connection whose request line is not whole
+        // within the idle timeout. (Headers trickled after a whole request line are not bounded by it: the README's
+        // Security section says so.)
+        String slowHeaders = "GET /api/health?pad=" + "a".repeat(1000) + " HTTP/1.1\r\nHost: x\r\n\r\n";
         String slowBodyHead = "POST /api/v1/cascade/nodes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Authorization: " + MasterFixture.bearer() + "\r\nContent-Length: 5000\r\n\r\n";
         List<Long> closedAfterMs = Collections.synchronizedList(new ArrayList<>());
