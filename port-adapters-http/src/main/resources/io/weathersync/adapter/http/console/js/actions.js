@@ -6,11 +6,10 @@ import { $, el, td, rows, result, fields, fmtTime } from './dom.js';
 
 const STATUS = { 0: 'offline', 1: 'online', 2: 'disabled' };
 let onNodes = () => {};
-let master = false;
 
-/** Fetches the registry (admin) and shows it; hands the list to {onNodes}. */
+/** Fetches the registry (admin, on the master only) and shows it; hands the list to {onNodes}. */
 export async function refreshNodes() {
-  if (!master || !auth.signedIn()) {
+  if (document.body.dataset.role !== 'master' || !auth.signedIn()) {
     shownNodes = '';
     rows($('#nodes-table tbody'), []);
     return;
@@ -123,7 +122,6 @@ async function requestSync(path, form, admin) {
 /** Wires the master's forms and buttons. */
 export function initMasterActions(nodesListener) {
   onNodes = nodesListener;
-  master = true;
   $('#register-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const form = e.target;
