@@ -3,6 +3,7 @@ package io.weathersync.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 /** What a slave says of itself: its own line of its status view, waited for when needed. */
@@ -22,10 +23,22 @@ final class SlaveViews {
 
     /** Waits until the slave says {@code diverged}; fails with its status and log after {@code bound}. */
     static void awaitDiverged(NodeProcess slave, Duration bound) {
+        awaitStatus(slave, "diverged"::equals, "report diverged", bound);
+    }
+
+    /**
+     * Waits until the slave no longer says {@code diverged}: it clears that at its next catch-up from a master on its
+     * own stream, which can come after the digests already match.
+     */
+    static void awaitFollowing(NodeProcess slave, Duration bound) {
+        awaitStatus(slave, status -> !"diverged".equals(status), "follow its master again", bound);
+    }
+
+    private static void awaitStatus(NodeProcess slave, Predicate<String> wanted, String what, Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
-        while (!"diverged".equals(selfStatus(slave))) {
+        while (!wanted.test(selfStatus(slave))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(slave.name() + " did not report diverged within " + bound + "; status "
+                throw new AssertionError(slave.name() + " did not " + what + " within " + bound + "; status "
                         + JsonHttp.get(slave.url() + "/api/dms/status").body() + "; log " + slave.log());
             }
             Cluster.sleep(Duration.ofMillis(200));
