@@ -270,7 +270,7 @@ abstract class FaultMatrix extends FaultMatrixFixture {
             assertThat(Cluster.digest(cluster.master()).stream()).as("the restored master's stream")
                     .isEqualTo(before.get("master").stream());
             for (Cluster.Slave slave : cluster.slaves()) {
-                assertThat(SlaveViews.selfStatus(slave.process())).isNotEqualTo("diverged");
+                SlaveViews.awaitFollowing(slave.process(), Duration.ofSeconds(30));
             }
         });
     }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -89,14 +90,13 @@ final class CrashedStore {
         long start = System.nanoTime();
         Properties properties = new Properties();
         properties.putAll(url.properties());
-        properties.setProperty("user", user == null ? "" : user);
-        properties.setProperty("password", password == null ? "" : password);
+        properties.setProperty("user", Objects.requireNonNullElse(user, ""));
+        properties.setProperty("password", Objects.requireNonNullElse(password, ""));
         try (Connection connection = new org.h2.Driver().connect(url.url(), properties);
              Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN COMPACT");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to " + url.display() + " as '" + properties.getProperty("user")
-                    + "': " + Database.reason(e, password), e);
+            throw Database.cannotConnect(url, user, password, e);
         }
         LOG.warn("store {}: its last run did not close it (a crash, or kill -9); compacted it before use, as H2 may"
                         + " otherwise lose committed transactions at a later crash: {} → {} bytes in {} ms", file,

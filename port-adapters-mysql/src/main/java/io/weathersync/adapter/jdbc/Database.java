@@ -97,9 +97,14 @@ public final class Database implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot connect to " + url.display() + " as '" + config.getUsername()
-                    + "': " + reason(e, password), e);
+            throw cannotConnect(url, config.getUsername(), password, e);
         }
+    }
+
+    /** The one-line error of a failed connection: the URL and reason without the password. */
+    static IllegalStateException cannotConnect(JdbcUrl url, String user, String password, Exception e) {
+        return new IllegalStateException("cannot connect to " + url.display() + " as '"
+                + Objects.requireNonNullElse(user, "") + "': " + reason(e, password), e);
     }
 
     private static void migrate(HikariDataSource pool, JdbcUrl url) {
