@@ -104,7 +104,7 @@ final class SlaveNode {
                         // Degraded while diverged: it keeps serving the readings the master's new stream lacks.
                         HealthCheck.nonCritical("stream", () -> true)
                                 .degradedWhen(replication.progress()::divergence)),
-                new SlaveApi.Admin(config.adminToken(), serial, new ReplicaExportService(replica)));
+                new SlaveApi.Admin(serial, new ReplicaExportService(replica)));
         OpsConfig ops = config.ops();
         Traces.enable(ops.tracingEnabled());
         Optional<NodeMetrics> metrics = ops.metricsEnabled()

@@ -14,7 +14,8 @@ import java.util.Optional;
  * default); and per-address rate limits on reads and on other requests (0: none).
  *
  * @param push            authenticates pushes to a slave; on a master, the key its heartbeat replies hand out
- * @param adminToken      a slave's own {@code ADMIN_TOKEN}; unused on a master, whose token is in its dependencies
+ * @param adminToken      a slave's own {@code ADMIN_TOKEN}, for every route its operator signs (the sync forwarder,
+ *                        follow-stream, the export); unused on a master, whose token is in its dependencies
  * @param corsOrigins     origins a browser may call the API from
  * @param readsPerSecond  GET/HEAD requests per second per client address; 0: no limit
  * @param writesPerSecond other requests per second per client address; 0: no limit

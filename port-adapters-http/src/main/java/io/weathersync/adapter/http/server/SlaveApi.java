@@ -8,12 +8,13 @@ import io.weathersync.application.port.in.ReceiveChangesUseCase;
 import io.weathersync.application.port.in.ReceivePushUseCase;
 import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.in.RequestSyncUseCase;
+import io.weathersync.domain.cluster.RegistryBackup;
+import io.weathersync.domain.model.ChangePage;
 import io.weathersync.domain.status.NodeRole;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A slave's whole HTTP API, for app-slave to register on its routing:
@@ -42,16 +43,16 @@ public final class SlaveApi {
     public static void register(HttpRouting.Builder routing, Dependencies deps, Protections protections) {
         ErrorReplies.install(routing);
         ClientFilters.install(routing, protections);
+        // One guard for every route the slave's operator signs: one count of failed tokens per client.
+        AdminGuard operator = new AdminGuard(protections.adminToken(), AuthThrottle.standard(Clock.systemUTC()));
         routing.register(
                 new HealthRoutes(deps.health()),
                 WeatherRoutes.replica(deps.query()),
                 new StatusRoutes(deps.status(), NodeRole.SLAVE),
                 PublishRoutes.readOnly(),
                 new ReceiveRoutes(deps.receive(), deps.receivePush(), protections.push()),
-                new RequestSyncRoutes(deps.requestSync(),
-                        new AdminGuard(protections.adminToken(), AuthThrottle.standard(Clock.systemUTC()))),
-                new SlaveAdminRoutes(deps.admin().follow(), deps.admin().export(),
-                        new AdminGuard(deps.admin().token(), AuthThrottle.standard(Clock.systemUTC()))));
+                new RequestSyncRoutes(deps.requestSync(), operator),
+                new SlaveAdminRoutes(deps.admin().follow(), deps.admin().export(), operator));
         Console.register(routing);
     }
 
@@ -89,26 +90,37 @@ public final class SlaveApi {
     }
 
     /**
-     * What the slave's own admin endpoints need.
+     * What the slave's own admin endpoints do once its {@code ADMIN_TOKEN} ({@link Protections#adminToken()}) admits
+     * the caller.
      *
-     * @param token  the slave's {@code ADMIN_TOKEN}; empty (or blank) makes them answer 403 saying so
      * @param follow follows the master's new stream after the replica diverged ({@code SerialReplication})
      * @param export the full export a master restore reads ({@code ReplicaExportService})
      */
-    public record Admin(Optional<String> token, FollowNewStreamUseCase follow, ExportReplicaUseCase export) {
+    public record Admin(FollowNewStreamUseCase follow, ExportReplicaUseCase export) {
 
-        /** No token: every admin endpoint answers 403 (the use cases are never reached). */
-        public static final Admin DISABLED = new Admin(Optional.empty(), () -> {
-            throw new IllegalStateException("admin endpoints are disabled");
-        }, null);
-
-        /** Requires the token and the follow use case; without a token the export may be missing. */
-        public Admin {
-            Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(follow, "follow");
-            if (token.isPresent()) {
-                Objects.requireNonNull(export, "export");
+        /** Neither use case (tests of other routes): each says the endpoints are disabled. */
+        public static final Admin DISABLED = new Admin(() -> {
+            throw disabled();
+        }, new ExportReplicaUseCase() {
+            @Override
+            public ChangePage export(long after, int limit) {
+                throw disabled();
             }
+
+            @Override
+            public RegistryBackup registry() {
+                throw disabled();
+            }
+        });
+
+        /** Requires both. */
+        public Admin {
+            Objects.requireNonNull(follow, "follow");
+            Objects.requireNonNull(export, "export");
+        }
+
+        private static IllegalStateException disabled() {
+            return new IllegalStateException("admin endpoints are disabled");
         }
     }
 }

@@ -37,17 +37,17 @@ class SlaveAdminRoutesTest {
 
     @BeforeAll
     static void start() {
-        withoutToken = server(SlaveApi.Admin.DISABLED);
-        withToken = server(new SlaveApi.Admin(Optional.of(TOKEN), () -> {
+        withoutToken = server(Optional.empty(), SlaveApi.Admin.DISABLED);
+        withToken = server(Optional.of(TOKEN), new SlaveApi.Admin(() -> {
             FOLLOWS.incrementAndGet();
             return NEW_STREAM;
         }, new ReplicaExportService(new InMemoryReplica())));
-        notDiverged = server(new SlaveApi.Admin(Optional.of(TOKEN), () -> {
+        notDiverged = server(Optional.of(TOKEN), new SlaveApi.Admin(() -> {
             throw new IllegalStateException("this replica has not diverged: it follows stream s at seq 3");
         }, new ReplicaExportService(new InMemoryReplica())));
     }
 
-    private static TestServer server(SlaveApi.Admin admin) {
+    private static TestServer server(Optional<String> token, SlaveApi.Admin admin) {
         InMemoryChangeLog log = new InMemoryChangeLog();
         InMemoryReplica replica = new InMemoryReplica();
         InMemoryMasterClient master = new InMemoryMasterClient(log, null);
@@ -56,7 +56,7 @@ class SlaveAdminRoutesTest {
         return TestServer.start(routing -> SlaveApi.register(routing, new SlaveApi.Dependencies(
                 new QueryWeatherService(replica), replication.live(), replication.pushes(),
                 new RequestSyncService(master), () -> ClusterStatus.of(List.of()),
-                List.of(HealthCheck.of("store", () -> true)), admin)));
+                List.of(HealthCheck.of("store", () -> true)), admin), new Protections(TestPush.AUTH, token)));
     }
 
     @AfterAll
@@ -98,6 +98,24 @@ class SlaveAdminRoutesTest {
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.body()).contains("has not diverged");
+    }
+
+    @Test
+    void guessesAtOneOperatorRouteCountAtTheOthersAndTheRightTokenStillPasses() {
+        try (TestServer slave = server(Optional.of(TOKEN), new SlaveApi.Admin(() -> NEW_STREAM,
+                new ReplicaExportService(new InMemoryReplica())))) {
+            for (int i = 0; i < AuthThrottle.DEFAULT_MAX_FAILURES; i++) {
+                assertThat(slave.post(SlaveAdminRoutes.FOLLOW, "", "Authorization", "Bearer guess-" + i).status())
+                        .isEqualTo(401);
+            }
+
+            TestServer.Reply forward = slave.post("/api/dms/slaves/backup1/sync", "{}", "Authorization",
+                    "Bearer guess-at-the-forwarder");
+            TestServer.Reply export = slave.get(SlaveAdminRoutes.EXPORT_REGISTRY, "Authorization", "Bearer " + TOKEN);
+
+            assertThat(forward.status()).as("one count for every route the operator signs").isEqualTo(429);
+            assertThat(export.status()).as(export.body()).isEqualTo(200);
+        }
     }
 
     @Test
