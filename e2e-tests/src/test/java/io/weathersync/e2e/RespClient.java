@@ -40,6 +40,31 @@ final class RespClient {
         }
     }
 
+    /**
+     * Sends {@code commands} in order on one connection (e.g. AUTH first) and returns the last reply; any error
+     * reply fails.
+     */
+    static Object callAll(int port, List<List<String>> commands) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            Object reply = null;
+            for (List<String> command : commands) {
+                out.write(encode(command.toArray(String[]::new)));
+                out.flush();
+                reply = read(in);
+                if (reply instanceof RedisError error) {
+                    throw new IllegalStateException("redis " + command.getFirst() + ": " + error.message());
+                }
+            }
+            return reply;
+        } catch (IOException e) {
+            throw new UncheckedIOException("redis on port " + port, e);
+        }
+    }
+
     /** Subscribes to {@code channel} and returns the first message published there within {@code bound}. */
     static String firstMessage(int port, String channel, Duration bound) {
         try (Socket socket = new Socket()) {

@@ -190,6 +190,19 @@ class SettingsTest {
         assertThat(NODE.read(settings).toString()).doesNotContain("hunter2").doesNotContain(":pw@");
     }
 
+    @Test
+    void aSentinelUriIsAcceptedAndLoggedWithoutItsPassword() {
+        Settings settings = Settings.load(Optional.empty(), Map.of("REDIS_URI",
+                "redis-sentinel://app:s3cret@10.0.0.1:26379,10.0.0.2:26379/?sentinelMasterId=weather"), TABLE);
+
+        NodeConfig node = NODE.read(settings);
+
+        assertThat(node.redisUri()).isPresent();
+        assertThat(node.redisForLog()).contains(
+                "redis-sentinel://***@10.0.0.1:26379,10.0.0.2:26379/?sentinelMasterId=weather");
+        assertThat(node.toString()).doesNotContain("s3cret");
+    }
+
     private Path write(String yaml) throws IOException {
         Path file = Files.createTempFile(dir, "node", ".yaml");
         Files.writeString(file, yaml);

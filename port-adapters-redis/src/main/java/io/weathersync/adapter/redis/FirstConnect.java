@@ -70,6 +70,42 @@ final class FirstConnect<C extends StatefulConnection<?, ?>> implements AutoClos
         return current != null && current.isOpen();
     }
 
+    /**
+     * Opens a new connection beside the current one and, once it is made, makes it current, calls
+     * {@code onConnected} with it and closes the old one; with a Sentinel URI Lettuce asks the Sentinels for the
+     * primary anew. Nothing happens before the first connection or after {@link #close}; a failed attempt keeps
+     * the old connection, which Lettuce's watchdog looks after.
+     */
+    void renew() {
+        synchronized (this) {
+            if (closed || connection == null) {
+                return;
+            }
+        }
+        try {
+            connect.get().whenComplete((made, error) -> {
+                if (error != null) {
+                    LOG.warn("{}: could not connect anew, keeping the current connection: {}", what, error.toString());
+                    return;
+                }
+                C old;
+                synchronized (this) {
+                    if (closed) {
+                        made.closeAsync();
+                        return;
+                    }
+                    old = connection;
+                    connection = made;
+                }
+                LOG.info("{}: connected anew", what);
+                onConnected.accept(made);
+                old.closeAsync();
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not connect anew, keeping the current connection: {}", what, e.toString());
+        }
+    }
+
     private void attempt() {
         synchronized (this) {
             if (closed) {

@@ -37,6 +37,7 @@ public final class LettuceChangePublisher implements ChangePublisher {
     private final String target;
     private final RedisClient client;
     private final FirstConnect<StatefulRedisConnection<String, byte[]>> connect;
+    private final SentinelWatch sentinels;
     private final LongAdder published = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -66,6 +67,11 @@ public final class LettuceChangePublisher implements ChangePublisher {
         this.client = RedisClients.create(uri, options);
         this.connect = new FirstConnect<>(target, () -> client.connectAsync(CODEC, uri), made -> { },
                 client.getResources().eventExecutorGroup());
+        // A new primary: publish there at once, not on the old one until Sentinel closes its clients.
+        this.sentinels = RedisClients.viaSentinel(uri)
+                ? new SentinelWatch(target, client, uri, () -> client.getResources().eventExecutorGroup()
+                        .execute(connect::renew))
+                : null;
         // Waiting once here lets the first publishes after start-up go out; if Redis is away, retries go on.
         connect.startAndWait(FIRST_CONNECT_WAIT);
     }
@@ -136,6 +142,9 @@ public final class LettuceChangePublisher implements ChangePublisher {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             try {
+                if (sentinels != null) {
+                    sentinels.close();
+                }
                 connect.close();
             } finally {
                 RedisClients.shutdown(client);

@@ -50,6 +50,7 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
     private final Set<RejectedMessage.Kind> loggedKinds = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile FirstConnect<StatefulRedisPubSubConnection<String, byte[]>> connect;
+    private volatile SentinelWatch sentinels;
     private volatile ChangeListener listener;
 
     /**
@@ -86,6 +87,12 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
         client.addListener(new DisconnectLogger());
         connect = new FirstConnect<>(target, () -> client.connectPubSubAsync(CODEC, uri), this::subscribe,
                 client.getResources().eventExecutorGroup());
+        if (RedisClients.viaSentinel(uri)) {
+            // A new primary: subscribe there at once (the old subscription closes once the new one is made).
+            FirstConnect<StatefulRedisPubSubConnection<String, byte[]>> started = connect;
+            sentinels = new SentinelWatch(target, client, uri,
+                    () -> client.getResources().eventExecutorGroup().execute(started::renew));
+        }
         connect.start();
     }
 
@@ -154,6 +161,9 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
             started = connect;
         }
         try {
+            if (sentinels != null) {
+                sentinels.close();
+            }
             if (started != null) {
                 StatefulRedisPubSubConnection<String, byte[]> connection = started.connection();
                 if (connection != null && connection.isOpen()) {
@@ -199,12 +209,16 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
         }
     }
 
-    /** Says when the live feed is lost; Lettuce reconnects and resubscribes by itself. */
+    /**
+     * Says when the live feed is lost; Lettuce reconnects and resubscribes by itself. Only the current subscription
+     * counts: the client's other connections (Sentinel look-ups and watches, a subscription just replaced) do not.
+     */
     private final class DisconnectLogger implements RedisConnectionStateListener {
 
         @Override
         public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-            if (!closed.get()) {
+            FirstConnect<StatefulRedisPubSubConnection<String, byte[]>> started = connect;
+            if (!closed.get() && started != null && connection == started.connection()) {
                 LOG.warn("{}: disconnected from Redis, reconnecting (messages until then are missed)", target);
             }
         }

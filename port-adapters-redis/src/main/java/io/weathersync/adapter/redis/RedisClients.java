@@ -10,6 +10,7 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Builds this module's Lettuce clients: each with its own small resources, reconnecting by itself. */
 final class RedisClients {
@@ -28,8 +29,8 @@ final class RedisClients {
         try {
             return RedisURI.create(redisUri);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "redisUri: not a Redis URI (expected redis://[user:password@]host[:port][/db])");
+            throw new IllegalArgumentException("redisUri: not a Redis URI (expected redis://[user:password@]host"
+                    + "[:port][/db] or redis-sentinel://[user:password@]host:port[,host:port...]/?sentinelMasterId=name)");
         }
     }
 
@@ -71,8 +72,20 @@ final class RedisClients {
         }
     }
 
-    /** Where a URI points, for logs: host and port only, never credentials. */
+    /** Whether the URI names Sentinels, which Lettuce asks for the primary at every (re)connect. */
+    static boolean viaSentinel(RedisURI uri) {
+        return uri.getSentinelMasterId() != null && !uri.getSentinels().isEmpty();
+    }
+
+    /**
+     * Where a URI points, for logs: host and port only (for Sentinel the master id and the Sentinels' addresses),
+     * never credentials.
+     */
     static String describe(RedisURI uri) {
+        if (viaSentinel(uri)) {
+            return "sentinel master " + uri.getSentinelMasterId() + " via " + uri.getSentinels().stream()
+                    .map(s -> s.getHost() + ":" + s.getPort()).collect(Collectors.joining(","));
+        }
         return uri.getHost() + ":" + uri.getPort();
     }
 }
