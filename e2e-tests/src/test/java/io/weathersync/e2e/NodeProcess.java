@@ -318,7 +318,7 @@ final class NodeProcess {
     private String describeEnv() {
         List<String> shown = new ArrayList<>();
         env.forEach((key, value) -> shown.add(key + "=" + (key.contains("SECRET") || key.contains("TOKEN")
-                || key.contains("PASSWORD") ? "***" : value.replaceAll("//[^:/@]+:[^@]+@", "//***@"))));
+                || key.contains("PASSWORD") ? "***" : value.replaceAll("//[^/@]+@", "//***@"))));
         return String.join(" ", shown);
     }
 
