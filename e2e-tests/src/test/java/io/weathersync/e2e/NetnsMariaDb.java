@@ -22,6 +22,7 @@ final class NetnsMariaDb implements AutoCloseable {
 
     private final Path dir;
     private final String address;
+    private final Thread hook = new Thread(this::close, "e2e-mariadb-reaper");
     private Process server;
 
     private NetnsMariaDb(Path dir, String address) {
@@ -37,6 +38,7 @@ final class NetnsMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Runtime.getRuntime().addShutdownHook(db.hook);
         try {
             db.boot(exec);
             return db;
@@ -101,9 +103,17 @@ final class NetnsMariaDb implements AutoCloseable {
         }
     }
 
-    /** Stops the server (SIGTERM, then SIGKILL after 20 s) and deletes its data directory; never throws. */
+    /**
+     * Stops the server (SIGTERM, then SIGKILL after 20 s) and deletes its data directory; never throws. Also run by a
+     * JVM shutdown hook, so a test JVM ended early leaves no server or data behind.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: this is the hook.
+        }
         if (server != null) {
             server.destroy();
             try {
