@@ -52,6 +52,8 @@ final class NodeProcess {
     private long lastStart;
     private long lastErrorsStart;
     private String listening;
+    /** What the java command runs under (e.g. {@code ip netns exec NS}); empty = run directly. */
+    private List<String> commandPrefix = List.of();
 
     NodeProcess(String name, Path jar, int port, Map<String, String> env, Path log) {
         this(name, jar, port, env, log, null);
@@ -69,6 +71,12 @@ final class NodeProcess {
 
     String name() {
         return name;
+    }
+
+    /** Runs the java command of each later start under {@code prefix} (e.g. {@code ip netns exec NS}). */
+    NodeProcess commandPrefix(List<String> prefix) {
+        this.commandPrefix = List.copyOf(prefix);
+        return this;
     }
 
     int port() {
@@ -150,7 +158,7 @@ final class NodeProcess {
         }
         long from = log.mark("start #" + (++starts) + " with " + describeEnv());
         lastStart = from;
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(commandPrefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString()));
