@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,6 +35,16 @@ public final class Database implements AutoCloseable {
     static final Duration WRITE_BOUND = Duration.ofSeconds(15);
     /** A write in flight longer than this makes the store degraded (a batch of 1,000 takes well under 1 s). */
     static final Duration SLOW_WRITE = Duration.ofSeconds(5);
+    /**
+     * On MariaDB (10.3+), a transaction whose client sends nothing for this long is rolled back by the server and
+     * its locks are released. Our transactions never wait on anything between statements, so only a client that was
+     * cut off, or stopped (SIGSTOP), goes quiet inside one; without it the server keeps such a session, and the
+     * lock on the lease row that every seq assignment takes, until {@code wait_timeout} (8 h by default), and no
+     * standby can take over. MySQL has no such variable, so it is set inside MariaDB's executable comment
+     * ({@code /*M!100300 …}), which MySQL skips. A {@code DB_URL} that sets {@code idle_transaction_timeout} itself
+     * keeps its own value.
+     */
+    static final Duration IDLE_TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -94,6 +105,10 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(2);
         // Each append reads the stored rows after taking the head lock: it must see what others committed.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (url.dialect() == Dialect.MYSQL && !url.url().toLowerCase(Locale.ROOT).contains("idle_transaction_timeout")) {
+            config.setConnectionInitSql("SET @weather_sync = 1 /*M!100300 , SESSION idle_transaction_timeout = "
+                    + IDLE_TRANSACTION_TIMEOUT.toSeconds() + " */");
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

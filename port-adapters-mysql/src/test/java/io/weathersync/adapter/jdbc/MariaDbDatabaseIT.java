@@ -92,6 +92,16 @@ class MariaDbDatabaseIT {
     }
 
     @Test
+    void everySessionHasAnIdleTransactionTimeoutSoACutOffClientReleasesItsLocks() {
+        Database database = DATABASES.fresh();
+
+        long idleTimeout = database.jdbi().withHandle(h -> h.createQuery("SELECT @@session.idle_transaction_timeout")
+                .mapTo(Long.class).one());
+
+        assertThat(idleTimeout).isEqualTo(Database.IDLE_TRANSACTION_TIMEOUT.toSeconds());
+    }
+
+    @Test
     void aWrongPasswordFailsNamingTheServerButNotThePassword() {
         assertThatThrownBy(() -> Database.open(DATABASES.url(), "ws_nobody", "hunter2-secret"))
                 .isInstanceOf(IllegalStateException.class)
