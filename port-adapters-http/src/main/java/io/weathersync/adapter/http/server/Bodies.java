@@ -13,17 +13,11 @@ import io.weathersync.wire.JsonFaults;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Reads request bodies: JSON only (415 otherwise), well-formed (400 otherwise, saying where it broke). */
 final class Bodies {
-
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("body-watchdog").factory());
 
     private Bodies() {
     }
@@ -99,13 +93,13 @@ final class Bodies {
         Thread reader = Thread.currentThread();
         Object guard = new Object();
         boolean[] done = {false};
-        ScheduledFuture<?> dog = WATCHDOG.schedule(() -> {
+        ScheduledFuture<?> dog = Watchdog.after(timeout, () -> {
             synchronized (guard) {
                 if (!done[0]) {
                     reader.interrupt();
                 }
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        });
         try {
             return read.get();
         } finally {
