@@ -111,6 +111,29 @@ class SlowClientTest {
         assertThat(closedAfterMs).as("closed after the body timeout (2 s), not held open").isLessThan(6_000);
     }
 
+    @Test
+    void aLargeBodyRefusedUnreadIsNotReadAtAll() throws Exception {
+        // A body timeout far longer than the test: draining the body would hold the connection for a minute.
+        ServerLimits patient = new ServerLimits(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(60),
+                1000);
+        try (HttpNode server = HttpNode.start("127.0.0.1", 0, patient,
+                routing -> MasterApi.register(routing, MASTER.deps()));
+             Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) GIVE_UP.toMillis());
+            socket.getOutputStream().write(("POST /api/v1/cascade/nodes HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nAuthorization: Bearer wrong-token\r\n"
+                    + "Content-Length: 1000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+
+            // read to the end: the server closes the connection after its answer, without waiting for the body
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(reply).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("closed at once, not after draining")
+                    .isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
     /** Sends {@code head} at once, then {@code rest} a byte every 100 ms; the ms until the server closed it. */
     private static long trickle(String head, String rest) {
         long started = System.nanoTime();
