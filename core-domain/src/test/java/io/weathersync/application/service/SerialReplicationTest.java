@@ -46,6 +46,7 @@ class SerialReplicationTest {
 
     private static final long MIB = 1024 * 1024;
     private final InMemoryChangeLog log = new InMemoryChangeLog();
+    private int appends;
     private SerialReplication queue;
 
     @AfterEach
@@ -299,7 +300,8 @@ class SerialReplicationTest {
     }
 
     private List<Change> append(int count) {
-        Instant at = Instant.now().minusSeconds(600);
+        // Each call a second apart: two calls within one millisecond would write the same reading twice.
+        Instant at = Instant.now().minusSeconds(600).plusSeconds(appends++);
         return log.append(java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> WeatherReading.of(new City("City" + i), at, 20 + i, 50, "test")).toList());
     }
