@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param writesPerSecond other requests per second per client address; 0: no limit
  * @param tlsKeystore     PKCS12 key of this node: it serves https
  * @param tlsPassword     the keystore's password, a secret
+ * @param tlsCert         PEM certificate chain of this node (with {@code tlsKey}): it serves https
+ * @param tlsKey          PEM PKCS#8 private key of this node (with {@code tlsCert})
  * @param caFile          PEM CAs node-to-node calls verify their peer against
  */
 public record ProtectionConfig(Duration idleTimeout, Duration bodyTimeout, Duration readTimeout, int maxConnections,
                                List<String> corsOrigins, int readsPerSecond, int writesPerSecond,
-                               Optional<Path> tlsKeystore, Optional<String> tlsPassword, Optional<Path> caFile) {
+                               Optional<Path> tlsKeystore, Optional<String> tlsPassword, Optional<Path> tlsCert,
+                               Optional<Path> tlsKey, Optional<Path> caFile) {
 
     /** Copies the origins. */
     public ProtectionConfig {
@@ -33,7 +36,7 @@ public record ProtectionConfig(Duration idleTimeout, Duration bodyTimeout, Durat
     public String toString() {
         return "ProtectionConfig[idle=" + idleTimeout + ", body=" + bodyTimeout + ", read=" + readTimeout
                 + ", maxConnections=" + maxConnections + ", cors=" + corsOrigins + ", reads/s=" + readsPerSecond
-                + ", writes/s=" + writesPerSecond + ", tls=" + tlsKeystore.map(Path::toString).orElse("off")
+                + ", writes/s=" + writesPerSecond + ", tls=" + tlsKeystore.or(() -> tlsCert).map(Path::toString).orElse("off")
                 + ", ca=" + caFile.map(Path::toString).orElse("JDK") + "]";
     }
 }

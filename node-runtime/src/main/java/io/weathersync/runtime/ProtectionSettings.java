@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The settings of a node's protections against hostile clients (seed 004), shared by both nodes, each with a safe
- * default: server timeouts and connection cap, CORS origins (none), per-client rate limits, TLS (off; node-to-node
+ * default: server timeouts and connection cap, CORS origins (none), per-client rate limits, TLS from a PKCS12 or PEM key (off; node-to-node
  * calls verified against the JDK's CAs or a CA file).
  */
 public final class ProtectionSettings {
@@ -34,6 +34,11 @@ public final class ProtectionSettings {
             "unset = plain http", "PKCS12 file with this node's key and certificate chain: the node serves https");
     static final Setting SERVER_TLS_KEYSTORE_PASSWORD = Setting.secret("server.tls_keystore_password",
             "SERVER_TLS_KEYSTORE_PASSWORD", "password of SERVER_TLS_KEYSTORE");
+    static final Setting SERVER_TLS_CERT = Setting.derived("server.tls_cert", "SERVER_TLS_CERT",
+            "unset = plain http", "PEM file of this node's certificate chain (its own first), with SERVER_TLS_KEY: "
+                    + "the node serves https (instead of SERVER_TLS_KEYSTORE)");
+    static final Setting SERVER_TLS_KEY = Setting.derived("server.tls_key", "SERVER_TLS_KEY", "unset = plain http",
+            "PEM file of this node's unencrypted PKCS#8 private key (BEGIN PRIVATE KEY), with SERVER_TLS_CERT");
     static final Setting TLS_CA_FILE = Setting.derived("tls.ca_file", "TLS_CA_FILE", "the JDK's CAs",
             "PEM file of the CA certificates that node-to-node https calls verify their peer against");
 
@@ -44,7 +49,7 @@ public final class ProtectionSettings {
     public static List<Setting> all() {
         return List.of(SERVER_IDLE_TIMEOUT, SERVER_BODY_TIMEOUT, SERVER_READ_TIMEOUT, SERVER_MAX_CONNECTIONS,
                 CORS_ALLOWED_ORIGINS, RATE_LIMIT_READS, RATE_LIMIT_WRITES, SERVER_TLS_KEYSTORE,
-                SERVER_TLS_KEYSTORE_PASSWORD, TLS_CA_FILE);
+                SERVER_TLS_KEYSTORE_PASSWORD, SERVER_TLS_CERT, SERVER_TLS_KEY, TLS_CA_FILE);
     }
 
     /**
@@ -62,11 +67,21 @@ public final class ProtectionSettings {
                         + " path, such as https://console.example");
             }
         }
+        Optional<Path> keystore = file(settings, SERVER_TLS_KEYSTORE);
+        Optional<Path> cert = file(settings, SERVER_TLS_CERT);
+        Optional<Path> key = file(settings, SERVER_TLS_KEY);
+        if (cert.isPresent() != key.isPresent()) {
+            throw settings.invalid(cert.isPresent() ? SERVER_TLS_CERT : SERVER_TLS_KEY,
+                    "SERVER_TLS_CERT and SERVER_TLS_KEY go together: set both, or neither");
+        }
+        if (cert.isPresent() && keystore.isPresent()) {
+            throw settings.invalid(SERVER_TLS_CERT, "set either SERVER_TLS_KEYSTORE (PKCS12) or SERVER_TLS_CERT and "
+                    + "SERVER_TLS_KEY (PEM), not both");
+        }
         return new ProtectionConfig(positive(settings, SERVER_IDLE_TIMEOUT), positive(settings, SERVER_BODY_TIMEOUT),
-                positive(settings, SERVER_READ_TIMEOUT), whole(settings, SERVER_MAX_CONNECTIONS, 1), origins,
-                whole(settings, RATE_LIMIT_READS, 0), whole(settings, RATE_LIMIT_WRITES, 0),
-                file(settings, SERVER_TLS_KEYSTORE), settings.text(SERVER_TLS_KEYSTORE_PASSWORD),
-                file(settings, TLS_CA_FILE));
+                positive(settings, SERVER_READ_TIMEOUT), settings.whole(SERVER_MAX_CONNECTIONS, 1), origins,
+                settings.whole(RATE_LIMIT_READS, 0), settings.whole(RATE_LIMIT_WRITES, 0),
+                keystore, settings.text(SERVER_TLS_KEYSTORE_PASSWORD), cert, key, file(settings, TLS_CA_FILE));
     }
 
     private static Optional<Path> file(Settings settings, Setting setting) {
@@ -83,18 +98,5 @@ public final class ProtectionSettings {
             throw settings.invalid(setting, "must be positive");
         }
         return value;
-    }
-
-    private static int whole(Settings settings, Setting setting, int min) {
-        String text = settings.required(setting);
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw settings.invalid(setting, "must be a whole number of at least " + min);
     }
 }

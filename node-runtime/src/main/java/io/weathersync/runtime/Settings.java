@@ -91,6 +91,20 @@ public final class Settings {
         throw invalid(setting, "must be a port number from 0 to 65535 (0 = any free port)");
     }
 
+    /** A whole number of at least {@code min}. */
+    public int whole(Setting setting, int min) {
+        String text = required(setting);
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(setting, "must be a whole number of at least " + min);
+    }
+
     /** A positive duration: seconds, or {@code 90s}, {@code 5m}... */
     public Duration duration(Setting setting) {
         Value v = value(setting).orElseThrow(() -> missing(setting));

@@ -150,8 +150,7 @@ final class MasterNode {
         HttpNode server = lifecycle.closeOnStop("web server",
                 HttpNode.start(node.host(), node.port(), new ServerLimits(guard.idleTimeout(), guard.bodyTimeout(),
                                 guard.readTimeout(), guard.maxConnections()),
-                        guard.tlsKeystore().map(keystore -> TlsFiles.server(keystore,
-                                guard.tlsPassword().orElse("").toCharArray())),
+                        TlsFiles.server(guard.tlsKeystore(), guard.tlsPassword(), guard.tlsCert(), guard.tlsKey()),
                         routing -> {
                             MasterApi.register(routing, api, new Protections(pushAuth, Optional.empty(),
                                     guard.corsOrigins(), guard.readsPerSecond(), guard.writesPerSecond()));

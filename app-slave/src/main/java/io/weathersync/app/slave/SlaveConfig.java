@@ -22,12 +22,13 @@ import java.util.Optional;
  * @param adminToken        this slave's own {@code ADMIN_TOKEN} (the sync request it forwards, follow a new stream,
  *                          export); a secret; empty: its operator endpoints answer 403
  * @param followNewStream   whether a new stream holding fewer readings than the replica is followed anyway
+ * @param queueMib          MiB of live changes the replication queue holds at most
  * @param ops               metrics, tracing, the counters' Redis key, readiness
  * @param protection        timeouts, connection cap, CORS origins, rate limits
  */
 record SlaveConfig(NodeConfig node, List<URI> parentUrls, String apiKey, String apiSecret, Duration syncInterval,
-                   Duration heartbeatInterval, Optional<String> adminToken, boolean followNewStream, OpsConfig ops,
-                   ProtectionConfig protection) {
+                   Duration heartbeatInterval, Optional<String> adminToken, boolean followNewStream, int queueMib,
+                   OpsConfig ops, ProtectionConfig protection) {
 
     /** Checks every part. */
     SlaveConfig {
@@ -42,6 +43,14 @@ record SlaveConfig(NodeConfig node, List<URI> parentUrls, String apiKey, String 
         positive("CASCADE_SYNC_INTERVAL", syncInterval);
         positive("CASCADE_HEARTBEAT_INTERVAL", heartbeatInterval);
         Objects.requireNonNull(adminToken, "ADMIN_TOKEN");
+        if (queueMib < 1) {
+            throw new IllegalArgumentException("REPLICATION_QUEUE_MB: must be at least 1, was " + queueMib);
+        }
+    }
+
+    /** The replication queue's bound in bytes. */
+    long queueBytes() {
+        return queueMib * 1024L * 1024L;
     }
 
     /** The first master URL: the one tried first, and named in the status view. */

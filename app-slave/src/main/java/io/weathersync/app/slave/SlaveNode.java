@@ -84,7 +84,8 @@ final class SlaveNode {
                 .learnPushKeyInto(pushAuth));
         ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER,
                 config.followNewStream() ? FollowConsent.ANY : FollowConsent.NONE);
-        SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE));
+        SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE,
+                config.queueBytes()));
 
         // The heartbeat names this node's bound port, known only once the server runs (SERVER_PORT=0).
         AtomicReference<SlaveHeartbeatService> heartbeat = new AtomicReference<>();
@@ -126,8 +127,7 @@ final class SlaveNode {
         HttpNode server = lifecycle.closeOnStop("web server",
                 HttpNode.start(node.host(), node.port(), new ServerLimits(guard.idleTimeout(), guard.bodyTimeout(),
                                 guard.readTimeout(), guard.maxConnections()),
-                        guard.tlsKeystore().map(keystore -> TlsFiles.server(keystore,
-                                guard.tlsPassword().orElse("").toCharArray())),
+                        TlsFiles.server(guard.tlsKeystore(), guard.tlsPassword(), guard.tlsCert(), guard.tlsKey()),
                         routing -> {
                             SlaveApi.register(routing, api, new Protections(pushAuth, config.adminToken(),
                                     guard.corsOrigins(), guard.readsPerSecond(), guard.writesPerSecond()));

@@ -35,6 +35,10 @@ final class SlaveSettings {
             "CASCADE_FOLLOW_NEW_STREAM", "false", "true = follow a new master stream even when it holds fewer "
                     + "readings than this replica (dropping them); false = keep them and report diverged");
 
+    static final Setting REPLICATION_QUEUE_MB = Setting.of("replication.queue_mb", "REPLICATION_QUEUE_MB", "32",
+            "MiB of live changes (pushed bodies, Redis messages) waiting for the replication thread at most; beyond, "
+                    + "deliveries are dropped, counted and repaired by catch-up");
+
     /** As the master issues them: a prefix and 32 letters or digits. */
     private static final Pattern KEY = Pattern.compile("CN[A-Za-z0-9]{32}");
     private static final Pattern SECRET = Pattern.compile("CS[A-Za-z0-9]{32}");
@@ -45,7 +49,7 @@ final class SlaveSettings {
     static List<Setting> all() {
         List<Setting> all = new ArrayList<>(NODE.all());
         all.addAll(List.of(CASCADE_PARENT_URL, CASCADE_API_KEY, CASCADE_API_SECRET, CASCADE_SYNC_INTERVAL,
-                CASCADE_HEARTBEAT_INTERVAL, ADMIN_TOKEN, CASCADE_FOLLOW_NEW_STREAM));
+                CASCADE_HEARTBEAT_INTERVAL, ADMIN_TOKEN, CASCADE_FOLLOW_NEW_STREAM, REPLICATION_QUEUE_MB));
         all.addAll(OpsSettings.all());
         all.addAll(ProtectionSettings.all());
         return List.copyOf(all);
@@ -67,7 +71,8 @@ final class SlaveSettings {
         }
         return new SlaveConfig(NODE.read(settings), parents, key, secret, settings.duration(CASCADE_SYNC_INTERVAL),
                 settings.duration(CASCADE_HEARTBEAT_INTERVAL), settings.text(ADMIN_TOKEN).filter(t -> !t.isBlank()),
-                followNewStream(settings), OpsSettings.read(settings), ProtectionSettings.read(settings));
+                followNewStream(settings), settings.whole(REPLICATION_QUEUE_MB, 1), OpsSettings.read(settings),
+                ProtectionSettings.read(settings));
     }
 
     private static boolean followNewStream(Settings settings) {

@@ -38,7 +38,33 @@ class SlaveSettingsTest {
         assertThat(config.syncInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.offlineAfter()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.queueBytes()).isEqualTo(32L * 1024 * 1024);
         assertThat(config.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theReplicationQueueIsBoundedInMebibytesOfAtLeastOne() {
+        Map<String, String> env = cascade();
+        env.put("REPLICATION_QUEUE_MB", "8");
+
+        assertThat(read(env).queueBytes()).isEqualTo(8L * 1024 * 1024);
+        env.put("REPLICATION_QUEUE_MB", "0");
+        assertThatThrownBy(() -> read(env)).hasMessageContaining("REPLICATION_QUEUE_MB")
+                .hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void aPemCertificateNeedsItsKeyAndNotAKeystoreBeside() throws IOException {
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        Map<String, String> env = cascade();
+        env.put("SERVER_TLS_CERT", cert.toString());
+
+        assertThatThrownBy(() -> read(env)).hasMessageContaining("SERVER_TLS_CERT and SERVER_TLS_KEY go together");
+        env.put("SERVER_TLS_KEY", key.toString());
+        assertThat(read(env).protection().tlsKey()).contains(key);
+        env.put("SERVER_TLS_KEYSTORE", key.toString());
+        assertThatThrownBy(() -> read(env)).hasMessageContaining("not both");
     }
 
     @Test

@@ -18,15 +18,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one way anything reaches a slave's replica: live deliveries, pushed pages, and every catch-up (reconnect,
  * heartbeat, periodic check) run in order on one replication thread, so they never interleave and a transport
  * never waits for the database. Live changes that queued up while one apply ran are applied together, in one
- * transaction. The queue is bounded: when it is full a live delivery is dropped and counted; nothing is lost,
- * because the next change shows the gap and the periodic check the head.
+ * transaction. The queue is bounded in deliveries and in the bytes of the live changes it holds: when either is full
+ * a live delivery is dropped and counted; nothing is lost, because the next change shows the gap and the periodic
+ * check the head.
  */
 public final class SerialReplication implements ReceiveChangesUseCase, ReceivePushUseCase, CatchUpUseCase,
         RequestCatchUpUseCase, FollowNewStreamUseCase, AutoCloseable {
@@ -35,11 +35,16 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     static final int MAX_TOGETHER = 500;
     private static final System.Logger LOG = System.getLogger(SerialReplication.class.getName());
     /**
-     * Live changes waiting at most, whatever the number of deliveries they came in: with the 1 MiB message limit a
-     * few thousand changes can arrive in one delivery, so a count of deliveries alone would not bound memory. At
-     * well under 1 KiB each, this keeps the queue within tens of MiB; beyond it deliveries are dropped (repaired).
+     * Bytes of live changes waiting at most, by default, whatever the number of deliveries they came in: with the
+     * 1 MiB message limit one delivery can carry thousands of changes, so a count of deliveries alone would not bound
+     * memory. Beyond it deliveries are dropped (and repaired by catch-up).
      */
-    static final int MAX_QUEUED_CHANGES = 50_000;
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 32L * 1024 * 1024;
+    /**
+     * What one live change counts as where the transport does not say how many bytes it came in: about a signed
+     * change's JSON (a reading, its stream and seq, an Ed25519 signature) with room for its objects in memory.
+     */
+    static final int ESTIMATED_BYTES_PER_CHANGE = 512;
     /** How long a caller that needs an answer waits for room in a full queue. */
     private static final long ENQUEUE_WAIT_SECONDS = 30;
 
@@ -47,15 +52,28 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     private final BlockingQueue<Delivery> queue;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicInteger queuedChanges = new AtomicInteger();
+    private final long maxQueuedBytes;
+    private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean closed;
 
-    /** Starts the replication thread, with room for {@code capacity} waiting deliveries. */
+    /** Starts the replication thread, with room for {@code capacity} waiting deliveries of the default bytes. */
     public SerialReplication(ReplicationServices services, int capacity) {
+        this(services, capacity, DEFAULT_MAX_QUEUED_BYTES);
+    }
+
+    /**
+     * Starts the replication thread, with room for {@code capacity} waiting deliveries holding at most
+     * {@code maxQueuedBytes} of live changes (one delivery is taken into an empty queue whatever its size).
+     */
+    public SerialReplication(ReplicationServices services, int capacity, long maxQueuedBytes) {
+        if (maxQueuedBytes < 1) {
+            throw new IllegalArgumentException("maxQueuedBytes: must be positive, was " + maxQueuedBytes);
+        }
         this.services = services;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = new Thread(new SerialWorker(queue, services.live(), () -> closed,
-                released -> queuedChanges.addAndGet(-released)), "replication");
+                released -> queuedBytes.addAndGet(-released)), "replication");
         thread.setDaemon(true);
         thread.start();
     }
@@ -80,10 +98,16 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
         };
     }
 
-    /** Enqueues live changes (a Redis message or an HTTP push) and returns at once. */
+    /** Enqueues live changes (a Redis message, say) and returns at once; their size is estimated. */
     @Override
     public void receive(List<SignedChange> changes) {
-        hand(Delivery.live(List.copyOf(changes)));
+        receive(changes, (long) changes.size() * ESTIMATED_BYTES_PER_CHANGE);
+    }
+
+    /** Enqueues live changes that arrived in {@code bytes} (an HTTP push's body) and returns at once. */
+    @Override
+    public void receive(List<SignedChange> changes, long bytes) {
+        hand(Delivery.live(List.copyOf(changes), Math.max(bytes, 1)));
     }
 
     /** Counts it at once: counting needs no turn on the replication thread. */
@@ -128,10 +152,11 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     }
 
     private void hand(Delivery delivery) {
-        int changes = delivery.changes() == null ? 0 : delivery.changes().size();
-        boolean room = queuedChanges.addAndGet(changes) <= MAX_QUEUED_CHANGES || changes == 0;
+        long bytes = delivery.bytes();
+        long before = queuedBytes.getAndAdd(bytes);
+        boolean room = bytes == 0 || before == 0 || before + bytes <= maxQueuedBytes;
         if (closed || !room || !queue.offer(delivery)) {
-            queuedChanges.addAndGet(-changes);
+            queuedBytes.addAndGet(-bytes);
             if (dropped.incrementAndGet() == 1 && !closed) {
                 LOG.log(System.Logger.Level.WARNING, "replication queue full: dropped {0}; further drops are only "
                         + "counted, the gap is repaired by catch-up", delivery.what());

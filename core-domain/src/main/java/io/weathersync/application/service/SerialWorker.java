@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * The replication thread's loop: takes what queued up (at most {@link SerialReplication#MAX_TOGETHER}), applies
@@ -22,11 +22,11 @@ final class SerialWorker implements Runnable {
     private final BlockingQueue<Delivery> queue;
     private final ReceiveChangesUseCase live;
     private final BooleanSupplier closed;
-    private final IntConsumer released;
+    private final LongConsumer released;
 
-    /** {@code released} hears how many live changes left the queue, so the queue's owner can bound them. */
+    /** {@code released} hears how many bytes of live changes left the queue, so the queue's owner can bound them. */
     SerialWorker(BlockingQueue<Delivery> queue, ReceiveChangesUseCase live, BooleanSupplier closed,
-                 IntConsumer released) {
+                 LongConsumer released) {
         this.queue = queue;
         this.live = live;
         this.closed = closed;
@@ -50,7 +50,7 @@ final class SerialWorker implements Runnable {
             }
             for (Delivery delivery : taken) {
                 if (delivery.changes() != null) {
-                    released.accept(delivery.changes().size());
+                    released.accept(delivery.bytes());
                     changes.addAll(delivery.changes());
                 } else {
                     applyLive(changes);

@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The replication thread: the one way deliveries, pushed pages and catch-ups reach the replica. */
 class SerialReplicationTest {
 
+    private static final long MIB = 1024 * 1024;
     private final InMemoryChangeLog log = new InMemoryChangeLog();
+    private int appends;
     private SerialReplication queue;
 
     @AfterEach
@@ -141,20 +143,44 @@ class SerialReplicationTest {
     }
 
     @Test
-    void queuedLiveChangesAreBoundedInNumberNotOnlyInDeliveries() throws Exception {
+    void queuedLiveChangesAreBoundedInBytesNotOnlyInDeliveries() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
         ReplicationServices replication = replication(replica);
         replication.trust().trust(new ChangeVerifier(keys.getPublic()));
-        queue = new SerialReplication(replication, 1000);
+        queue = new SerialReplication(replication, 1000, 4 * MIB);
         List<SignedChange> changes = signed(keys, append(1));
         queue.receive(changes);
         awaitApplying(replica);
 
-        // Big deliveries (as 1 MiB pushes would be) while the replication thread is busy: room for only a few.
-        List<SignedChange> big = java.util.Collections.nCopies(SerialReplication.MAX_QUEUED_CHANGES / 4,
-                changes.getFirst());
+        // 1 MiB pushes (as the HTTP adapter counts them, by body length) while the replication thread is busy:
+        // room for four of them in 4 MiB, though the queue has room for 1,000 deliveries.
+        for (int i = 0; i < 10; i++) {
+            queue.receive(changes, MIB);
+        }
+
+        assertThat(queue.dropped()).isEqualTo(6);
+        release.countDown();
+        awaitAppliedSeq(replica, 1);
+        awaitDrained(queue, changes);
+    }
+
+    @Test
+    void changesOfUnknownSizeAreCountedByAnEstimatePerChange() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 1000, 4 * MIB);
+        List<SignedChange> changes = signed(keys, append(1));
+        queue.receive(changes);
+        awaitApplying(replica);
+
+        // A Redis message does not say its size: each change counts as an estimate, a quarter of the bound here.
+        List<SignedChange> big = java.util.Collections.nCopies(
+                (int) (MIB / SerialReplication.ESTIMATED_BYTES_PER_CHANGE), changes.getFirst());
         for (int i = 0; i < 10; i++) {
             queue.receive(big);
         }
@@ -162,6 +188,30 @@ class SerialReplicationTest {
         assertThat(queue.dropped()).isEqualTo(6);
         release.countDown();
         awaitAppliedSeq(replica, 1);
+    }
+
+    @Test
+    void aDeliveryLargerThanTheBoundIsTakenIntoAnEmptyQueue() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        queue = new SerialReplication(replication, 10, 1024);
+
+        queue.receive(signed(keys, append(1)), MIB);
+
+        awaitAppliedSeq(replica, 1);
+        assertThat(queue.dropped()).isZero();
+    }
+
+    /** Once the thread took what was queued, its bytes are free again: four more 1 MiB deliveries are taken. */
+    private static void awaitDrained(SerialReplication queue, List<SignedChange> changes) {
+        long dropped = queue.dropped();
+        queue.catchUp(); // runs after everything queued before it: the queue is empty when it returns
+        for (int i = 0; i < 4; i++) {
+            queue.receive(changes, MIB);
+        }
+        assertThat(queue.dropped()).as("room again once the queue drained").isEqualTo(dropped);
     }
 
     @Test
@@ -250,7 +300,8 @@ class SerialReplicationTest {
     }
 
     private List<Change> append(int count) {
-        Instant at = Instant.now().minusSeconds(600);
+        // Each call a second apart: two calls within one millisecond would write the same reading twice.
+        Instant at = Instant.now().minusSeconds(600).plusSeconds(appends++);
         return log.append(java.util.stream.IntStream.range(0, count)
                 .mapToObj(i -> WeatherReading.of(new City("City" + i), at, 20 + i, 50, "test")).toList());
     }

@@ -12,15 +12,32 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
- * TLS material from files: a node's own key and certificate chain from a PKCS12 keystore (the server side of
- * {@code SERVER_TLS_KEYSTORE}), and the CA certificates (PEM) that node-to-node calls verify their peer against
- * ({@code TLS_CA_FILE}). Each failure names the file and what is wrong with it, never a password.
+ * TLS material from files: a node's own key and certificate chain from a PKCS12 keystore
+ * ({@code SERVER_TLS_KEYSTORE}) or from PEM files ({@code SERVER_TLS_CERT}, {@code SERVER_TLS_KEY}), and the CA
+ * certificates (PEM) that node-to-node calls verify their peer against ({@code TLS_CA_FILE}). Each failure names the
+ * file and what is wrong with it, never a password or a key.
  */
 public final class TlsFiles {
 
     private TlsFiles() {
+    }
+
+    /**
+     * The SSL context a node serves https with: from the PKCS12 {@code keystore} when set, else from the PEM
+     * {@code certs} and {@code key} when set; empty (plain http) when neither is.
+     */
+    public static Optional<SSLContext> server(Optional<Path> keystore, Optional<String> password,
+                                              Optional<Path> certs, Optional<Path> key) {
+        if (keystore.isPresent()) {
+            return Optional.of(server(keystore.get(), password.orElse("").toCharArray()));
+        }
+        if (certs.isPresent() && key.isPresent()) {
+            return Optional.of(PemKey.server(certs.get(), key.get()));
+        }
+        return Optional.empty();
     }
 
     /** An SSL context presenting the key in the PKCS12 file {@code keystore}. */

@@ -1,10 +1,12 @@
 package io.weathersync.adapter.http.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.weathersync.domain.message.RejectedMessage;
@@ -13,41 +15,57 @@ import io.weathersync.wire.JsonFaults;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Reads request bodies: JSON only (415 otherwise), well-formed (400 otherwise, saying where it broke). */
 final class Bodies {
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("body-watchdog").factory());
-
     private Bodies() {
     }
+
+    /**
+     * The largest body that is drained when it was answered unread (a 401, a 403, a 429), so that its client reads
+     * the answer on a connection it may reuse. A larger one is not read at all: the answer says
+     * {@code Connection: close} and the connection is closed, so a flood of large refused bodies (forged 1 MB pushes)
+     * costs the node no more than their headers.
+     */
+    static final long DRAIN_LIMIT = 64 * 1024;
 
     /** Gives every request of {@code routing} at most {@code timeout} to deliver its body. */
     static void limit(HttpRouting.Builder routing, Duration timeout) {
         BodyTimeout limit = new BodyTimeout(timeout);
         routing.addFilter((chain, req, res) -> {
             req.context().register(limit);
-            chain.proceed();
-            // A request answered without reading its body (a 401, a 429) would have Helidon drain the body before
-            // it reuses the connection, with no deadline: drained here, under the same one, so a client trickling
-            // the body cannot hold the connection.
-            if (req.content().hasEntity() && !req.content().consumed()) {
-                try {
-                    withinDeadline(timeout, () -> {
-                        req.content().consume();
-                        return null;
-                    });
-                } catch (RuntimeException lateOrCut) {
-                    // the connection is closed; the reply was already sent
+            // chunked (no length) counts as large
+            boolean small = req.headers().contentLength().orElse(Long.MAX_VALUE) <= DRAIN_LIMIT;
+            res.beforeSend(() -> {
+                if (!small && unread(req)) {
+                    res.headers().set(HeaderValues.CONNECTION_CLOSE);
                 }
+            });
+            chain.proceed();
+            if (!unread(req)) {
+                return;
+            }
+            if (!small) {
+                throw new CloseConnectionException("a body over " + DRAIN_LIMIT + " bytes answered unread");
+            }
+            // Helidon would drain a small one before it reuses the connection, with no deadline: drained here,
+            // under the same one, so a client trickling the body cannot hold the connection.
+            try {
+                withinDeadline(timeout, () -> {
+                    req.content().consume();
+                    return null;
+                });
+            } catch (RuntimeException lateOrCut) {
+                // the connection is closed; the reply was already sent
             }
         });
+    }
+
+    private static boolean unread(ServerRequest req) {
+        return req.content().hasEntity() && !req.content().consumed();
     }
 
     /** The raw body, which must be present and declared JSON. */
@@ -99,13 +117,13 @@ final class Bodies {
         Thread reader = Thread.currentThread();
         Object guard = new Object();
         boolean[] done = {false};
-        ScheduledFuture<?> dog = WATCHDOG.schedule(() -> {
+        ScheduledFuture<?> dog = Watchdog.after(timeout, () -> {
             synchronized (guard) {
                 if (!done[0]) {
                     reader.interrupt();
                 }
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        });
         try {
             return read.get();
         } finally {

@@ -3,6 +3,7 @@ package io.weathersync.adapter.http.server;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.weathersync.wire.ChangeJson;
 
 import javax.net.ssl.SSLContext;
@@ -73,6 +74,10 @@ public final class HttpNode implements AutoCloseable {
                 .idleConnectionTimeout(limits.idleTimeout())
                 .idleConnectionPeriod(limits.idleCheckPeriod())
                 .connectionOptions(options -> options.readTimeout(limits.readTimeout()))
+                // the only receive listener: Helidon 4.5 combines two or more into one that forwards no event
+                .addProtocol(Http1Config.builder()
+                        .addReceiveListener(new HeaderDeadline(limits.idleTimeout()))
+                        .build())
                 .directHandlers(ErrorReplies.directHandlers())
                 .shutdownHook(false)
                 .routing(routing -> {

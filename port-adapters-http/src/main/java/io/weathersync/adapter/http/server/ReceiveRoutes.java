@@ -78,7 +78,7 @@ final class ReceiveRoutes implements HttpService {
             Replies.send(res, Status.BAD_REQUEST_400, refusal);
             return;
         }
-        receive.receive(message.changes());
+        receive.receive(message.changes(), body.length);
         Map<String, Object> reply = Replies.object("result", "success", "received", message.changes().size());
         if (!rejected.isEmpty()) {
             reply.put("rejected", rejected);

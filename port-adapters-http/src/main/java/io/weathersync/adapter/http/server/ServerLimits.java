@@ -5,12 +5,13 @@ import java.util.Objects;
 
 /**
  * What one client may hold of a node's server, so slow or numerous clients cannot exhaust it: a connection that
- * sends no complete request line and headers within {@code idleTimeout} (slowloris) is closed, as is one idle that
- * long between requests; a request body must arrive whole within {@code bodyTimeout}; each socket read waits at most
- * {@code readTimeout}; at most {@code maxConnections} connections are open at once (further ones wait in the accept
- * backlog).
+ * sends no complete request line within {@code idleTimeout} (slowloris) is closed, as is one idle that long between
+ * requests, and one whose headers are not whole within {@code idleTimeout} of its request line; a request body must
+ * arrive whole within {@code bodyTimeout}; each socket read waits at most {@code readTimeout}; at most
+ * {@code maxConnections} connections are open at once (further ones wait in the accept backlog).
  *
- * @param idleTimeout    no complete request (or none at all) for this long: the connection is closed
+ * @param idleTimeout    no complete request line (or none at all) for this long, or no complete headers this long
+ *                       after it: the connection is closed
  * @param bodyTimeout    the longest a request body may take to arrive
  * @param readTimeout    the longest one socket read may wait
  * @param maxConnections connections open at once

@@ -10,13 +10,19 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * HTTPS on a node from a PKCS12 key, and a node-to-node client that verifies its peer against a CA file: with a CA
+ * HTTPS on a node from a PKCS12 key or from PEM files, and a node-to-node client that verifies its peer against a CA file: with a CA
  * and certificates this test generates (keytool), the CA's client connects, a client trusting another CA does not.
  */
 class TlsTest {
@@ -34,6 +40,7 @@ class TlsTest {
     @TempDir
     static Path dir;
     private static HttpNode node;
+    private static HttpNode pemNode;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,11 +68,17 @@ class TlsTest {
         node = HttpNode.start("127.0.0.1", 0, ServerLimits.DEFAULTS,
                 Optional.of(TlsFiles.server(dir.resolve("node.p12"), PASSWORD.toCharArray())),
                 routing -> MasterApi.register(routing, master.deps()));
+        writePem(dir.resolve("node.p12"), dir.resolve("node-key.pem"), dir.resolve("node-chain.pem"));
+        pemNode = HttpNode.start("127.0.0.1", 0, ServerLimits.DEFAULTS,
+                TlsFiles.server(Optional.empty(), Optional.empty(), Optional.of(dir.resolve("node-chain.pem")),
+                        Optional.of(dir.resolve("node-key.pem"))),
+                routing -> MasterApi.register(routing, master.deps()));
     }
 
     @AfterAll
     static void stop() {
         node.stop();
+        pemNode.stop();
         HttpCalls.verifyPeersWith(null);
     }
 
@@ -79,6 +92,28 @@ class TlsTest {
 
         assertThat(reply.statusCode()).isEqualTo(200);
         assertThat(reply.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    void aNodeServingFromPemFilesIsVerifiedAgainstTheCaFile() throws Exception {
+        HttpCalls.verifyPeersWith(TlsFiles.trusting(dir.resolve("ca.pem")));
+        HttpClient client = HttpCalls.newClient(Duration.ofSeconds(30));
+
+        HttpResponse<byte[]> reply = HttpCalls.send(client, HttpRequest.newBuilder(
+                URI.create("https://127.0.0.1:" + pemNode.port() + "/api/health")).timeout(Duration.ofSeconds(30))
+                .build(), Duration.ofSeconds(30));
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPemKeyOfAnotherFormIsRefusedSayingHowToConvertIt() throws Exception {
+        Path rsaStyle = dir.resolve("traditional.pem");
+        Files.writeString(rsaStyle, "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----\n");
+
+        assertThatThrownBy(() -> TlsFiles.server(Optional.empty(), Optional.empty(),
+                Optional.of(dir.resolve("node-chain.pem")), Optional.of(rsaStyle)))
+                .hasMessageStartingWith("SERVER_TLS_KEY:").hasMessageContaining("openssl pkcs8 -topk8");
     }
 
     @Test
@@ -109,6 +144,24 @@ class TlsTest {
     private static HttpRequest health() {
         return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + node.port() + "/api/health"))
                 .timeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The node's key as PKCS#8 PEM (as openssl writes it) and its chain, node first, as PEM certificates. */
+    private static void writePem(Path keystore, Path key, Path chain) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+                + pem.encodeToString(store.getKey("node", PASSWORD.toCharArray()).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        StringBuilder certs = new StringBuilder();
+        for (Certificate cert : store.getCertificateChain("node")) {
+            certs.append("-----BEGIN CERTIFICATE-----\n").append(pem.encodeToString(cert.getEncoded()))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        Files.writeString(chain, certs);
     }
 
     private static void keytool(String... args) throws Exception {
