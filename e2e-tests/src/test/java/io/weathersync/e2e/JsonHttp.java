@@ -40,7 +40,11 @@ final class JsonHttp {
     }
 
     static Reply get(String url, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        return get(url, authorization, Duration.ofSeconds(10));
+    }
+
+    static Reply get(String url, String authorization, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
