@@ -83,6 +83,7 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     /** Enqueues live changes (a Redis message or an HTTP push) and returns at once. */
     @Override
     public void receive(List<SignedChange> changes) {
+        services.progress().received(changes);
         hand(Delivery.live(List.copyOf(changes)));
     }
 
@@ -94,7 +95,7 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
 
     @Override
     public void requestCatchUp() {
-        hand(Delivery.task("a catch-up", services.catchUp()::tryCatchUp));
+        hand(Delivery.task("a catch-up", services.context().carry((Runnable) services.catchUp()::tryCatchUp)));
     }
 
     /** Verifies and writes a pushed page on the replication thread, after what is queued; waits for it. */
@@ -140,7 +141,7 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     }
 
     private <T> T call(String what, Callable<T> work) {
-        FutureTask<T> task = new FutureTask<>(work);
+        FutureTask<T> task = new FutureTask<>(services.context().carry(work));
         try {
             if (closed || !queue.offer(Delivery.task(what, task), ENQUEUE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("replication " + (closed ? "is stopping" : "is busy: "

@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.weathersync.application.port.in.CollectWeatherUseCase;
 import io.weathersync.application.port.in.ReplicationStats;
 import io.weathersync.application.port.out.ReadingCounts;
+import io.weathersync.application.port.out.ReplicationMeter;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.status.ClusterStatus;
 
@@ -99,6 +100,14 @@ public final class NodeMetrics implements AutoCloseable {
                 .description("changes held in the gap buffer").register(registry);
         Gauge.builder("weather.replication.applied.seq", appliedSeq, LongSupplier::getAsLong)
                 .description("the last seq this replica applied").register(registry);
+    }
+
+    /**
+     * A slave's apply latency (histogram, seconds) and catch-up pages and rows (counters), for
+     * {@code ReplicationServices.of(…, meter, …)}.
+     */
+    public ReplicationMeter replicationMeter() {
+        return new MicrometerReplicationMeter(registry);
     }
 
     /** Each node's state and lag as the status view has it (the master: every slave; a slave: itself). */

@@ -4,6 +4,7 @@ import org.slf4j.MDC;
 
 import java.net.http.HttpRequest;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The trace of the work this thread does, kept in SLF4J's MDC so every log line carries it: {@code trace_id} (what
@@ -49,6 +50,24 @@ public final class Traces {
     /** This thread's current trace, if any. */
     public static Optional<TraceParent> current() {
         return TraceParent.parse(MDC.get(HEADER));
+    }
+
+    /**
+     * {@code run}, each call of which is a trace of its own: for a background loop (a heartbeat, a periodic check,
+     * a poll cycle), so its log lines and the node-to-node calls it makes share one trace per cycle.
+     */
+    public static <T> Supplier<T> eachRunTraced(Supplier<T> run) {
+        return () -> {
+            if (!enabled) {
+                return run.get();
+            }
+            begin(TraceParent.newTrace());
+            try {
+                return run.get();
+            } finally {
+                end();
+            }
+        };
     }
 
     /**
