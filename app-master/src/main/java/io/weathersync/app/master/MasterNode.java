@@ -179,9 +179,10 @@ final class MasterNode {
         PollCycle.announce(source, config.cities().size(), pollInterval, config.pollInterval().isEmpty());
         PollCycle cycle = new PollCycle(collect, pollInterval);
         // A standby polls nothing: it checks again at its next lease renewal whether it became active.
+        // Each cycle is a trace of its own, which the live pushes of the changes it made carry to the slaves.
         lifecycle.closeOnStop("poll schedule", PeriodicTask.start("poll", Duration.ZERO, pollInterval,
-                POLL_STOP_WAIT, () -> lease.get() == null || lease.get().isActive() ? cycle.get()
-                        : config.lease().orElseThrow().renew()));
+                POLL_STOP_WAIT, Traces.eachRunTraced(() -> lease.get() == null || lease.get().isActive() ? cycle.get()
+                        : config.lease().orElseThrow().renew())));
     }
 
     private static List<HealthCheck> health(Database database, ChangePublisher publisher) {

@@ -11,6 +11,7 @@ import io.weathersync.adapter.http.server.OpsApi;
 import io.weathersync.adapter.http.server.Protections;
 import io.weathersync.adapter.http.server.ServerLimits;
 import io.weathersync.adapter.http.server.SlaveApi;
+import io.weathersync.adapter.http.trace.MdcThreadContext;
 import io.weathersync.adapter.http.trace.Traces;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiReplica;
@@ -20,6 +21,7 @@ import io.weathersync.adapter.redis.LettuceReadingCounts;
 import io.weathersync.application.port.in.ReportStatusUseCase;
 import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.application.port.out.Replica;
+import io.weathersync.application.port.out.ReplicationMeter;
 import io.weathersync.application.service.QueryWeatherService;
 import io.weathersync.application.service.RegistryMirrorService;
 import io.weathersync.application.service.ReplicaExportService;
@@ -82,8 +84,14 @@ final class SlaveNode {
                 config.parentUrls().stream().map(URI::toString).toList(), config.apiKey(), config.apiSecret(),
                 new ChangeJson(), HttpMasterClient.DEFAULT_CONNECT_TIMEOUT, HttpMasterClient.DEFAULT_REQUEST_TIMEOUT)
                 .learnPushKeyInto(pushAuth));
+        OpsConfig ops = config.ops();
+        Traces.enable(ops.tracingEnabled());
+        Optional<NodeMetrics> metrics = ops.metricsEnabled()
+                ? Optional.of(lifecycle.closeOnStop("metrics", new NodeMetrics("slave"))) : Optional.empty();
+        // Work handed to the replication thread runs in the trace of the request or loop cycle that asked for it.
         ReplicationServices replication = ReplicationServices.of(replica, master, null, clock, PAGE_SIZE, GAP_BUFFER,
-                config.followNewStream() ? FollowConsent.ANY : FollowConsent.NONE);
+                config.followNewStream() ? FollowConsent.ANY : FollowConsent.NONE,
+                metrics.map(NodeMetrics::replicationMeter).orElse(ReplicationMeter.NONE), new MdcThreadContext());
         SerialReplication serial = lifecycle.closeOnStop("replication thread", new SerialReplication(replication, QUEUE,
                 config.queueBytes()));
 
@@ -106,10 +114,6 @@ final class SlaveNode {
                         HealthCheck.nonCritical("stream", () -> true)
                                 .degradedWhen(replication.progress()::divergence)),
                 new SlaveApi.Admin(serial, new ReplicaExportService(replica)));
-        OpsConfig ops = config.ops();
-        Traces.enable(ops.tracingEnabled());
-        Optional<NodeMetrics> metrics = ops.metricsEnabled()
-                ? Optional.of(lifecycle.closeOnStop("metrics", new NodeMetrics("slave"))) : Optional.empty();
         metrics.ifPresent(m -> {
             m.replication(replication.progress()::stats, () -> replica.state().appliedSeq());
             m.cluster(status::status);
@@ -152,16 +156,16 @@ final class SlaveNode {
                 config.heartbeatInterval().toSeconds(), config.syncInterval().toSeconds());
         Backoff beatBackoff = new Backoff(config.syncInterval());
         lifecycle.closeOnStop("heartbeat loop", PeriodicTask.start("heartbeat", Duration.ZERO,
-                config.heartbeatInterval(), LOOP_STOP_WAIT,
-                () -> retryAfter(heartbeat.get().beat(), beatBackoff, config.heartbeatInterval())));
+                config.heartbeatInterval(), LOOP_STOP_WAIT, Traces.eachRunTraced(
+                        () -> retryAfter(heartbeat.get().beat(), beatBackoff, config.heartbeatInterval()))));
         Backoff syncBackoff = new Backoff(config.syncInterval());
         // Each check also refreshes this slave's copy of the master's registry, which a master restore reads.
         RegistryMirrorService registryCopy = new RegistryMirrorService(master, replica);
         lifecycle.closeOnStop("anti-entropy loop", PeriodicTask.start("anti-entropy", config.syncInterval(),
-                config.syncInterval(), LOOP_STOP_WAIT, () -> {
+                config.syncInterval(), LOOP_STOP_WAIT, Traces.eachRunTraced(() -> {
                     registryCopy.refresh();
                     return retryAfter(serial.tryCatchUp(), syncBackoff, config.syncInterval());
-                }));
+                })));
     }
 
     /** The interval after a success; while the master is away, a growing back-off capped at the sync interval. */

@@ -166,6 +166,7 @@ public final class CatchUpService implements CatchUpUseCase {
         List<Change> successors = buffer.drain(now.stream(), now.appliedSeq());
         if (!successors.isEmpty()) {
             replica.apply(now.stream(), successors, successors.getLast().seq());
+            progress.appliedThrough(now.appliedSeq(), successors.getLast().seq());
         }
         return successors.size();
     }
@@ -205,6 +206,7 @@ public final class CatchUpService implements CatchUpUseCase {
     private Optional<Long> pull(StreamId stream, long from, ChangePage first) {
         CatchUpProgress log = new CatchUpProgress(clock, from, first.head());
         long applied = 0;
+        long through = from;
         ChangePage page = first;
         while (true) {
             if (!page.stream().equals(stream)) {
@@ -213,6 +215,11 @@ public final class CatchUpService implements CatchUpUseCase {
             NextPage next = page.isLast() ? null : NextPage.request(master, page.completeThrough(), pageSize);
             replica.apply(stream, page.changes(), page.completeThrough());
             applied += page.changes().size();
+            progress.pulled(page.changes().size());
+            progress.appliedThrough(through, page.completeThrough());
+            through = page.completeThrough();
+            LOG.log(System.Logger.Level.DEBUG, "catch-up: a page of {0} changes, through seq {1} of head {2}",
+                    page.changes().size(), page.completeThrough(), page.head());
             log.reached(page.completeThrough(), page.head());
             if (next == null) {
                 log.finished();

@@ -103,6 +103,7 @@ public final class LiveChangesService implements ReceiveChangesUseCase {
         try {
             replica.apply(state.stream(), run, state.appliedSeq());
             progress.synced(run.size());
+            progress.appliedThrough(run.getFirst().seq() - 1, state.appliedSeq());
             return true;
         } catch (IllegalStateException e) {
             // The replica moved meanwhile (a resync finished); the log, not this message, decides.

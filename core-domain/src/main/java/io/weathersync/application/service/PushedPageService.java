@@ -6,6 +6,7 @@ import io.weathersync.domain.message.ChangeVerifier;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.SignedPush;
 import io.weathersync.domain.model.ChangePage;
+import io.weathersync.domain.model.SyncState;
 import io.weathersync.domain.sync.PushDecision;
 import io.weathersync.domain.sync.PushPolicy;
 
@@ -32,7 +33,8 @@ public final class PushedPageService implements ReceivePushUseCase {
     public int receive(SignedPush push) {
         verify(push);
         ChangePage page = push.push().page();
-        return switch (PushPolicy.decide(replica.state(), push.push())) {
+        SyncState state = replica.state();
+        return switch (PushPolicy.decide(state, push.push())) {
             case PushDecision.CatchUp other -> {
                 catchUp.tryCatchUp();
                 yield 0;
@@ -42,6 +44,7 @@ public final class PushedPageService implements ReceivePushUseCase {
             case PushDecision.Apply apply -> {
                 replica.apply(page.stream(), page.changes(), page.completeThrough());
                 progress.synced(page.changes().size());
+                progress.appliedThrough(state.appliedSeq(), page.completeThrough());
                 yield page.changes().size();
             }
         };

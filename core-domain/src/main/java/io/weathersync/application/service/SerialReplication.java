@@ -107,6 +107,7 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     /** Enqueues live changes that arrived in {@code bytes} (an HTTP push's body) and returns at once. */
     @Override
     public void receive(List<SignedChange> changes, long bytes) {
+        services.progress().received(changes);
         hand(Delivery.live(List.copyOf(changes), Math.max(bytes, 1)));
     }
 
@@ -118,7 +119,7 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
 
     @Override
     public void requestCatchUp() {
-        hand(Delivery.task("a catch-up", services.catchUp()::tryCatchUp));
+        hand(Delivery.task("a catch-up", services.context().carry((Runnable) services.catchUp()::tryCatchUp)));
     }
 
     /** Verifies and writes a pushed page on the replication thread, after what is queued; waits for it. */
@@ -165,7 +166,7 @@ public final class SerialReplication implements ReceiveChangesUseCase, ReceivePu
     }
 
     private <T> T call(String what, Callable<T> work) {
-        FutureTask<T> task = new FutureTask<>(work);
+        FutureTask<T> task = new FutureTask<>(services.context().carry(work));
         try {
             if (closed || !queue.offer(Delivery.task(what, task), ENQUEUE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("replication " + (closed ? "is stopping" : "is busy: "

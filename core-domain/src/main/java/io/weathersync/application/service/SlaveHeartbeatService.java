@@ -113,6 +113,8 @@ public final class SlaveHeartbeatService implements ReportStatusUseCase {
             }
         }
         SyncState current = replica.state();
+        LOG.log(System.Logger.Level.DEBUG, "heartbeat: the master is at head {0}, this replica at seq {1}",
+                reply.head(), current.appliedSeq());
         if (!reply.stream().equals(current.stream()) || reply.head() > current.appliedSeq()) {
             catchUp.requestCatchUp();
         }

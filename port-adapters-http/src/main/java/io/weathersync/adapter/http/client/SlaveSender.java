@@ -1,6 +1,9 @@
 package io.weathersync.adapter.http.client;
 
+import io.weathersync.adapter.http.trace.TraceParent;
+import io.weathersync.adapter.http.trace.Traces;
 import io.weathersync.domain.message.SignedChange;
+import io.weathersync.domain.model.StreamId;
 import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One slave's bounded queue and the virtual thread that drains it, so a slow or dead slave only ever delays
  * itself. A failed POST is retried with backoff until it succeeds or the slave refuses it with a 4xx; changes a
- * slave takes but rejects one by one (its 200 names them) are not retried either: it catches up.
+ * slave takes but rejects one by one (its 200 names them) are not retried either: it catches up. Each change keeps
+ * the trace it was published in (a poll cycle's, a publish request's), and a POST carries the trace of its first
+ * change, so the slave logs the trace of the cycle or request that made the change.
  */
 final class SlaveSender {
 
@@ -36,7 +41,7 @@ final class SlaveSender {
     private final ChangeJson json;
     private final PushAuth auth;
     private final URI uri;
-    private final BlockingQueue<SignedChange> queue;
+    private final BlockingQueue<Queued> queue;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -62,8 +67,9 @@ final class SlaveSender {
 
     /** Queues the changes without blocking; what does not fit is dropped and counted. */
     void offer(List<SignedChange> changes) {
+        TraceParent trace = Traces.enabled() ? Traces.current().orElse(null) : null;
         for (SignedChange change : changes) {
-            if (!queue.offer(change)) {
+            if (!queue.offer(new Queued(change, trace))) {
                 dropped.incrementAndGet();
                 if (!overflowing) {
                     overflowing = true;
@@ -88,13 +94,13 @@ final class SlaveSender {
     }
 
     private void drain() {
-        List<SignedChange> batch = new ArrayList<>(settings.maxBatch());
+        List<Queued> batch = new ArrayList<>(settings.maxBatch());
         try {
             while (running) {
                 batch.add(queue.take());
                 queue.drainTo(batch, settings.maxBatch() - 1);
-                for (List<SignedChange> run : byStream(batch)) {
-                    deliver(run);
+                for (List<Queued> run : byStream(batch)) {
+                    deliverTraced(run);
                 }
                 batch.clear();
                 if (overflowing && queue.size() < settings.queueCapacity() / 2) {
@@ -108,11 +114,11 @@ final class SlaveSender {
     }
 
     // The header names one stream; a batch spanning a master's restart with a new store is split.
-    private static List<List<SignedChange>> byStream(List<SignedChange> batch) {
-        List<List<SignedChange>> runs = new ArrayList<>();
-        List<SignedChange> run = new ArrayList<>();
-        for (SignedChange change : batch) {
-            if (!run.isEmpty() && !run.getFirst().change().stream().equals(change.change().stream())) {
+    private static List<List<Queued>> byStream(List<Queued> batch) {
+        List<List<Queued>> runs = new ArrayList<>();
+        List<Queued> run = new ArrayList<>();
+        for (Queued change : batch) {
+            if (!run.isEmpty() && !run.getFirst().stream().equals(change.stream())) {
                 runs.add(run);
                 run = new ArrayList<>();
             }
@@ -120,6 +126,18 @@ final class SlaveSender {
         }
         runs.add(run);
         return runs;
+    }
+
+    private void deliverTraced(List<Queued> run) throws InterruptedException {
+        TraceParent trace = run.getFirst().trace();
+        if (trace != null) {
+            Traces.begin(trace);
+        }
+        try {
+            deliver(run.stream().map(Queued::change).toList());
+        } finally {
+            Traces.end();
+        }
     }
 
     private void deliver(List<SignedChange> run) throws InterruptedException {
@@ -192,5 +210,13 @@ final class SlaveSender {
         long step = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 30);
         step = Math.min(Math.max(step, 1), settings.maxBackoff().toMillis());
         return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+    }
+
+    /** A change waiting to be pushed, with the trace it was published in ({@code null}: none). */
+    private record Queued(SignedChange change, TraceParent trace) {
+
+        StreamId stream() {
+            return change.change().stream();
+        }
     }
 }

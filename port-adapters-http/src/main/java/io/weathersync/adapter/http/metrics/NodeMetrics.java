@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.weathersync.application.port.in.CollectWeatherUseCase;
 import io.weathersync.application.port.in.ReplicationStats;
 import io.weathersync.application.port.out.ReadingCounts;
+import io.weathersync.application.port.out.ReplicationMeter;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.status.ClusterStatus;
 
@@ -39,7 +40,7 @@ public final class NodeMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
-    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
     private final ClusterGauges cluster;
     /** Micrometer holds a function meter's state object weakly: a lambda only it knew would be collected. */
     private final List<Object> held = new CopyOnWriteArrayList<>();
@@ -101,6 +102,14 @@ public final class NodeMetrics implements AutoCloseable {
                 .description("the last seq this replica applied").register(registry);
     }
 
+    /**
+     * A slave's apply latency (histogram, seconds) and catch-up pages and rows (counters), for
+     * {@code ReplicationServices.of(…, meter, …)}.
+     */
+    public ReplicationMeter replicationMeter() {
+        return new MicrometerReplicationMeter(registry);
+    }
+
     /** Each node's state and lag as the status view has it (the master: every slave; a slave: itself). */
     public void cluster(Supplier<ClusterStatus> status) {
         cluster.follow(status);
@@ -108,10 +117,14 @@ public final class NodeMetrics implements AutoCloseable {
 
     /** One HTTP request served, by route template, method and status. */
     public void httpRequest(String route, String method, int status, Duration took) {
-        requestTimers.computeIfAbsent(route + ' ' + method + ' ' + status, k -> Timer.builder("http.server.requests")
+        // A small record as the key (route and method strings cache their hash): no string built per request.
+        requestTimers.computeIfAbsent(new RequestKey(route, method, status), k -> Timer.builder("http.server.requests")
                         .tags(Tags.of("route", route, "method", method, "status", Integer.toString(status)))
                         .description("HTTP requests served").register(registry))
                 .record(took);
+    }
+
+    private record RequestKey(String route, String method, int status) {
     }
 
     private void counter(String name, Supplier<ReplicationStats> stats,

@@ -10,6 +10,8 @@ import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.cluster.SyncLogEntry;
 import io.weathersync.domain.cluster.SyncOperation;
 import io.weathersync.domain.model.ChangePage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.time.Instant;
 final class ChangesRoutes implements HttpService {
 
     static final int DEFAULT_LIMIT = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(ChangesRoutes.class);
     private static final String PATH = "/api/v1/cascade/changes";
 
     private final ServeChangesUseCase changes;
@@ -54,6 +57,8 @@ final class ChangesRoutes implements HttpService {
                     page.changes().getFirst().seq(), page.changes().getLast().seq(), started, clock.instant(), "",
                     ""));
         }
+        LOG.debug("catch-up page for slave {}: {} changes after seq {}, head {}", node.name(), page.changes().size(),
+                after, page.head());
         Replies.cascadeOk(res, "ok", Replies.CODEC.toJsonObject(page));
     }
 }

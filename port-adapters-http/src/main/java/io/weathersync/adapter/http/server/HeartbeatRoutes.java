@@ -10,6 +10,8 @@ import io.weathersync.application.port.out.HeartbeatReply;
 import io.weathersync.domain.cluster.HeartbeatReport;
 import io.weathersync.domain.cluster.Node;
 import io.weathersync.domain.model.StreamId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.OptionalInt;
  */
 final class HeartbeatRoutes implements HttpService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatRoutes.class);
     private static final String PATH = "/api/v1/cascade/heartbeat";
     private static final double MAX_UPTIME_SECONDS = 100L * 365 * 24 * 3600;
 
@@ -48,6 +51,8 @@ final class HeartbeatRoutes implements HttpService {
         Optional<BodyFields> body = Bodies.optional(req).map(Bodies::object);
         HeartbeatReport report = body.map(HeartbeatRoutes::report).orElse(HeartbeatReport.ALIVE);
         HeartbeatReply reply = Validation.valid(() -> heartbeats.heartbeat(node, report));
+        LOG.debug("heartbeat of slave {}: applied seq {}, head {}", node.name(),
+                report.appliedSeq().isPresent() ? report.appliedSeq().getAsLong() : "not sent", reply.head());
         Map<String, Object> data = Replies.object(
                 "stream", reply.stream().value(),
                 "head", reply.head(),

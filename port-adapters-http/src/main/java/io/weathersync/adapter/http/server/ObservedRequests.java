@@ -34,8 +34,7 @@ final class ObservedRequests implements Filter {
         if (Traces.enabled()) {
             TraceParent trace = TraceParent.parse(req.headers().first(TRACEPARENT).orElse(null))
                     .orElseGet(TraceParent::newTrace);
-            Traces.begin(trace);
-            res.header(TRACEPARENT, trace.header());
+            res.header(TRACEPARENT, Traces.begin(trace));
         }
         try {
             chain.proceed();

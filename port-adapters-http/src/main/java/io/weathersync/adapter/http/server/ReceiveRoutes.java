@@ -79,6 +79,8 @@ final class ReceiveRoutes implements HttpService {
             return;
         }
         receive.receive(message.changes(), body.length);
+        LOG.debug("live push from the master: {} changes (seq {}-{})", message.changes().size(),
+                message.changes().getFirst().change().seq(), message.changes().getLast().change().seq());
         Map<String, Object> reply = Replies.object("result", "success", "received", message.changes().size());
         if (!rejected.isEmpty()) {
             reply.put("rejected", rejected);

@@ -4,13 +4,14 @@ import org.slf4j.MDC;
 
 import java.net.http.HttpRequest;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The trace of the work this thread does, kept in SLF4J's MDC so every log line carries it: {@code trace_id} (what
  * the JSON log format prints) and {@code traceparent}. The server sets it per request; every node-to-node call
- * made meanwhile carries a child of it, so the called node logs the same trace id. A call made outside any request
- * (a heartbeat, a periodic catch-up, a live push) starts a trace of its own. {@link #enable} turns it all off
- * ({@code TRACING_ENABLED=false}).
+ * made meanwhile carries a child of it, so the called node logs the same trace id. Each cycle of a background loop
+ * is a trace of its own ({@link #eachRunTraced}); a call made outside any trace starts one. {@link #enable} turns it
+ * all off ({@code TRACING_ENABLED=false}).
  */
 public final class Traces {
 
@@ -34,10 +35,12 @@ public final class Traces {
         return enabled;
     }
 
-    /** Makes {@code trace} this thread's current one. */
-    public static void begin(TraceParent trace) {
+    /** Makes {@code trace} this thread's current one; returns its header value. */
+    public static String begin(TraceParent trace) {
+        String header = trace.header();
         MDC.put(TRACE_ID, trace.traceId());
-        MDC.put(HEADER, trace.header());
+        MDC.put(HEADER, header);
+        return header;
     }
 
     /** Clears this thread's trace. */
@@ -49,6 +52,24 @@ public final class Traces {
     /** This thread's current trace, if any. */
     public static Optional<TraceParent> current() {
         return TraceParent.parse(MDC.get(HEADER));
+    }
+
+    /**
+     * {@code run}, each call of which is a trace of its own: for a background loop (a heartbeat, a periodic check,
+     * a poll cycle), so its log lines and the node-to-node calls it makes share one trace per cycle.
+     */
+    public static <T> Supplier<T> eachRunTraced(Supplier<T> run) {
+        return () -> {
+            if (!enabled) {
+                return run.get();
+            }
+            begin(TraceParent.newTrace());
+            try {
+                return run.get();
+            } finally {
+                end();
+            }
+        };
     }
 
     /**
