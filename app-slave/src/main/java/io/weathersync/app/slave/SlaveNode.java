@@ -159,9 +159,10 @@ final class SlaveNode {
                 config.heartbeatInterval(), LOOP_STOP_WAIT, Traces.eachRunTraced(
                         () -> retryAfter(heartbeat.get().beat(), beatBackoff, config.heartbeatInterval()))));
         Backoff syncBackoff = new Backoff(config.syncInterval());
-        // Each check also refreshes this slave's copy of the master's registry, which a master restore reads.
+        // Each check also refreshes this slave's copy of the master's registry, which a master restore reads; the
+        // first runs at start, so a master lost soon after a slave joined can still be restored with its credentials.
         RegistryMirrorService registryCopy = new RegistryMirrorService(master, replica);
-        lifecycle.closeOnStop("anti-entropy loop", PeriodicTask.start("anti-entropy", config.syncInterval(),
+        lifecycle.closeOnStop("anti-entropy loop", PeriodicTask.start("anti-entropy", Duration.ZERO,
                 config.syncInterval(), LOOP_STOP_WAIT, Traces.eachRunTraced(() -> {
                     registryCopy.refresh();
                     return retryAfter(serial.tryCatchUp(), syncBackoff, config.syncInterval());

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Rebuilds a master's store from the most advanced slave ({@link RestoreSource}): its stream, every reading with
- * its seq, its applied seq as the head, and its copy of the registry, so slaves continue on the same stream with
- * their credentials. Refuses to overwrite a store that holds anything unless told to, and checks at the end that
+ * its seq, its applied seq as the head, and its copy of the registry (completed with the nodes only the other
+ * slaves' copies hold), so slaves continue on the same stream with their credentials. Refuses to overwrite a store that holds anything unless told to, and checks at the end that
  * the store's digest equals the slave's.
  */
 public final class RestoreMasterService implements RestoreMasterUseCase {
@@ -63,7 +63,7 @@ public final class RestoreMasterService implements RestoreMasterUseCase {
         refuseToOverwrite(replace);
         SlaveExport source = byUrl.get(chosen.url());
         StreamId stream = chosen.digest().stream();
-        RegistryBackup registry = source.registry();
+        RegistryBackup registry = completeRegistry(source.registry(), candidates, chosen, byUrl);
         LOG.log(System.Logger.Level.INFO, "restoring stream {0} ({1} readings, seq {2}) from {3}", stream,
                 chosen.digest().rows(), chosen.digest().appliedSeq(), chosen.url());
         store.clear();
@@ -90,6 +90,33 @@ public final class RestoreMasterService implements RestoreMasterUseCase {
                     + "--replace");
         }
         return new RestoreReport(chosen.url(), stream, page.head(), readings, registry.entries().size(), skipped);
+    }
+
+    /**
+     * The chosen slave's registry copy, with the nodes only the other slaves' copies hold: a slave copies the registry
+     * at its start and then at every check, so the most advanced slave may not know a slave registered since its
+     * last copy; without it, that slave's credentials would be refused by the restored master.
+     */
+    private static RegistryBackup completeRegistry(RegistryBackup chosenCopy, List<RestoreCandidate> candidates,
+                                                   RestoreCandidate chosen, Map<String, SlaveExport> byUrl) {
+        RegistryBackup registry = chosenCopy;
+        for (RestoreCandidate other : candidates) {
+            if (other == chosen) {
+                continue;
+            }
+            try {
+                RegistryBackup completed = registry.completedBy(byUrl.get(other.url()).registry());
+                if (completed.entries().size() > registry.entries().size()) {
+                    LOG.log(System.Logger.Level.INFO, "{0} more registry node(s) from {1}''s copy",
+                            completed.entries().size() - registry.entries().size(), other.url());
+                }
+                registry = completed;
+            } catch (MasterUnavailableException e) {
+                LOG.log(System.Logger.Level.WARNING, "the registry copy of {0} is not read: {1}", other.url(),
+                        e.getMessage());
+            }
+        }
+        return registry;
     }
 
     private void refuseToOverwrite(boolean replace) {

@@ -1,5 +1,6 @@
 package io.weathersync.domain.cluster;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,5 +29,23 @@ public record RegistryBackup(List<RegistryEntry> entries) {
                 throw new IllegalArgumentException("nodes: name " + entry.node().name() + " is given twice");
             }
         }
+    }
+
+    /**
+     * This copy with the nodes only {@code other} knows (another slave's copy, made after a node this one has not
+     * seen yet was registered); a node this copy holds, by id or by name, is kept as it is here.
+     */
+    public RegistryBackup completedBy(RegistryBackup other) {
+        Set<String> ids = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        entries.forEach(entry -> {
+            ids.add(entry.node().id());
+            names.add(entry.node().name());
+        });
+        List<RegistryEntry> all = new ArrayList<>(entries);
+        other.entries().stream()
+                .filter(entry -> !ids.contains(entry.node().id()) && !names.contains(entry.node().name()))
+                .forEach(all::add);
+        return new RegistryBackup(all);
     }
 }

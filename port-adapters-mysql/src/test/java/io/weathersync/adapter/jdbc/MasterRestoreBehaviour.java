@@ -142,6 +142,30 @@ abstract class MasterRestoreBehaviour {
     }
 
     @Test
+    void aSlaveRegisteredAfterTheChosenSlavesLastCopyKeepsItsCredentialFromAnotherSlavesCopy() {
+        IssuedCredential first = HASHER.issue("node-1");
+        IssuedCredential later = HASHER.issue("node-3");
+        Replica ahead = slave(new InMemoryReplica(), 30, first);
+        Replica behind = slave(new InMemoryReplica(), 10, first);
+        List<RegistryEntry> newer = new ArrayList<>(behind.registry().entries());
+        newer.add(new RegistryEntry(new Node(later.nodeId(), NodeType.CHILD, "slave-3", "", "http://127.0.0.1:8", true,
+                T), new StoredCredential(later.nodeId(), later.apiKey(), HASHER.hash(later.apiSecret()))));
+        behind.keepRegistry(new RegistryBackup(newer));
+        Database master = databases().fresh();
+
+        RestoreReport report = new RestoreMasterService(new JdbiLogRestore(master), 100)
+                .restore(List.of(export("http://ahead", ahead), export("http://behind", behind)), false);
+
+        assertThat(report.from()).isEqualTo("http://ahead");
+        assertThat(report.nodes()).isEqualTo(3);
+        JdbiNodeRegistry registry = new JdbiNodeRegistry(master);
+        assertThat(HASHER.matches(later.apiSecret(), registry.credentialByKey(later.apiKey()).orElseThrow()
+                .secretHash())).isTrue();
+        assertThat(HASHER.matches(first.apiSecret(), registry.credentialByKey(first.apiKey()).orElseThrow()
+                .secretHash())).isTrue();
+    }
+
+    @Test
     void aStoreThatIsNotEmptyIsKeptUnlessReplaceIsGiven() {
         IssuedCredential credential = HASHER.issue("node-1");
         Replica replica = slave(new InMemoryReplica(), 12, credential);
