@@ -6,7 +6,6 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.weathersync.adapter.http.metrics.NodeMetrics;
-import io.weathersync.adapter.http.trace.TraceParent;
 import io.weathersync.adapter.http.trace.Traces;
 
 import java.time.Duration;
@@ -32,9 +31,7 @@ final class ObservedRequests implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long started = System.nanoTime();
         if (Traces.enabled()) {
-            TraceParent trace = TraceParent.parse(req.headers().first(TRACEPARENT).orElse(null))
-                    .orElseGet(TraceParent::newTrace);
-            res.header(TRACEPARENT, Traces.begin(trace));
+            res.header(TRACEPARENT, Traces.beginRequest(req.headers().first(TRACEPARENT).orElse(null)));
         }
         try {
             chain.proceed();

@@ -43,6 +43,14 @@ public final class Traces {
         return header;
     }
 
+    /**
+     * Makes a request's trace this thread's current one: the caller's {@code traceparent} when well-formed, else a
+     * new trace; returns its header value, to echo in the reply.
+     */
+    public static String beginRequest(String callerHeader) {
+        return begin(TraceParent.parse(callerHeader).orElseGet(TraceParent::newTrace));
+    }
+
     /** Clears this thread's trace. */
     public static void end() {
         MDC.remove(TRACE_ID);
