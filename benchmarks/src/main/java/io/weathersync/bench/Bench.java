@@ -65,6 +65,11 @@ public final class Bench {
                 Figure.Target.RATIO_AT_LEAST, 0.97));
         Figure teleRead = all.add(telemetry, new Figure("telemetry", "telemetry on/off: read latest?city=", "req/s",
                 Figure.Target.RATIO_AT_LEAST, 0.97));
+        Figure teleIngestShare = all.add(telemetry, new Figure("telemetry",
+                "telemetry's own code per publish of 1,000, share of the server's CPU", "%",
+                Figure.Target.ABSOLUTE_AT_MOST, 3));
+        Figure teleReadShare = all.add(telemetry, new Figure("telemetry",
+                "telemetry's own code per read, share of the server's CPU", "%", Figure.Target.ABSOLUTE_AT_MOST, 3));
 
         IngestBench.Backlog[] master = new IngestBench.Backlog[1];
         NodeProcess[] slave = new NodeProcess[1];
@@ -105,7 +110,8 @@ public final class Bench {
             step("scale", scale, () -> new ScaleBench(s, nodes).run(scale, requests));
         }
         if (teleIngest != null) {
-            step("telemetry on/off", teleIngest, () -> new TelemetryBench(s, nodes).run(teleIngest, teleRead));
+            step("telemetry on/off", teleIngest, () -> new TelemetryBench(s, nodes).run(teleIngest, teleRead,
+                    teleIngestShare, teleReadShare));
         }
         compare(catchUp, replApply, redis == null ? null : redis[1], replP99);
 

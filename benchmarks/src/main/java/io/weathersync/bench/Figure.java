@@ -2,6 +2,7 @@ package io.weathersync.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One measured figure: our runs, the raw limit's runs (same run of bin/bench), the target and a note.
@@ -19,6 +20,8 @@ final class Figure {
     final double bound;
     final List<Double> ours = new ArrayList<>();
     final List<Double> raw = new ArrayList<>();
+    /** Ours/raw per round when both were measured in the same round; its median is then the ratio. */
+    final List<Double> pairs = new ArrayList<>();
     String rawName = "";
     String note = "";
 
@@ -35,6 +38,9 @@ final class Figure {
     }
 
     double ratio() {
+        if (!pairs.isEmpty()) {
+            return Stats.median(pairs);
+        }
         if (ours.isEmpty() || raw.isEmpty()) {
             return Double.NaN;
         }
@@ -51,17 +57,54 @@ final class Figure {
         };
     }
 
-    /** "yes", "NO", or "-" when there is no target or not enough data. */
+    /**
+     * For a figure measured in pairs: the distribution-free 95 % confidence interval of the pairs' median, between
+     * two order statistics (the k-th smallest and the k-th largest, k the largest with P(Binomial(n, 1/2) < k) <=
+     * 2.5 %); empty below 6 pairs, where no such k exists.
+     */
+    Optional<double[]> pairsInterval() {
+        int n = pairs.size();
+        int k = 0;
+        double below = 0;   // P(Binomial(n, 1/2) <= k - 1), growing with k
+        double term = Math.pow(0.5, n);   // P(Binomial(n, 1/2) = k)
+        while (below + term <= 0.025) {
+            below += term;
+            term = term * (n - k) / (k + 1);
+            k++;
+        }
+        if (k == 0) {
+            return Optional.empty();
+        }
+        double[] sorted = pairs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return Optional.of(new double[] {sorted[k - 1], sorted[n - k]});
+    }
+
+    /**
+     * "yes", "NO", or "-" when there is no target or not enough data. A ratio measured in pairs is held to the bound
+     * by its 95 % interval: "unclear" when the interval holds the bound, so noise is not read as a result.
+     */
     String met() {
         if (!measured()) {
             return "-";
+        }
+        if (!pairs.isEmpty() && (target == Target.RATIO_AT_LEAST || target == Target.RATIO_AT_MOST)) {
+            Optional<double[]> interval = pairsInterval();
+            if (interval.isPresent()) {
+                double low = interval.get()[0];
+                double high = interval.get()[1];
+                boolean atLeast = target == Target.RATIO_AT_LEAST;
+                if (atLeast ? low >= bound : high <= bound) {
+                    return "yes";
+                }
+                return (atLeast ? high < bound : low > bound) ? "NO" : "unclear";
+            }
         }
         double ours = Stats.median(this.ours);
         boolean hasRaw = !raw.isEmpty();
         double raw = hasRaw ? Stats.median(this.raw) : Double.NaN;
         Boolean ok = switch (target) {
-            case RATIO_AT_LEAST -> hasRaw ? ours / raw >= bound : null;
-            case RATIO_AT_MOST -> hasRaw ? ours / raw <= bound : null;
+            case RATIO_AT_LEAST -> hasRaw ? ratio() >= bound : null;
+            case RATIO_AT_MOST -> hasRaw ? ratio() <= bound : null;
             case PLUS_AT_MOST -> hasRaw ? ours <= raw + bound : null;
             case ABSOLUTE_AT_MOST -> ours <= bound;
             case NONE -> null;

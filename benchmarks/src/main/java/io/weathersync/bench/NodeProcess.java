@@ -97,9 +97,34 @@ final class NodeProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Freezes the JVM (SIGSTOP) so that none of its threads (GC, JIT, the store's writer, periodic tasks) takes a
+     * core from a node measured beside it; {@link #resume()} undoes it, and {@link #close()} resumes first.
+     */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        if (process.isAlive() && new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
     /** Milliseconds from launch to the {@code listening on} line. */
     double startMillis() {
         return (readyNanos - launchedNanos) / 1e6;
+    }
+
+    /** CPU time the JVM used so far (user + system, all threads), in milliseconds, from /proc (10 ms ticks). */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;   // utime, stime (fields 14, 15)
     }
 
     /** Resident set size in MiB, from /proc. */
@@ -116,6 +141,13 @@ final class NodeProcess implements AutoCloseable {
     public void close() {
         if (!process.isAlive()) {
             return;
+        }
+        try {
+            resume();   // a stopped JVM would hold SIGTERM until it is continued
+        } catch (IOException e) {
+            // destroyForcibly below still ends it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         process.destroy();
         try {

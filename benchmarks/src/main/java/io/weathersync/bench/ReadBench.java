@@ -6,10 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Read: wrk (2 threads, 64 connections) on a slave's {@code GET /api/weather/latest?city=} over 10,000 cities vs
@@ -27,8 +23,7 @@ final class ReadBench {
 
     void run(Figure rate, Figure p99, NodeProcess slave) throws Exception {
         Path script = s.work().resolve("cities.lua");
-        Files.writeString(script, "math.randomseed(42)\nrequest = function()\n  return wrk.format(\"GET\", "
-                + "\"/api/weather/latest?city=city-\" .. math.random(0, " + (s.cities() - 1) + "))\nend\n");
+        Files.writeString(script, Wrk.randomSuffixScript("/api/weather/latest?city=city-", s.cities()));
         Path rawScript = s.work().resolve("cities-raw.lua");
         Files.writeString(rawScript, Files.readString(script).replace("/api/weather/latest", "/latest"));
         wrk(slave.url(), script);  // warm-up (JIT, H2 cache), not counted
@@ -71,22 +66,7 @@ final class ReadBench {
     }
 
     private double[] wrk(String url, Path script) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(s.wrk(), "-t2", "-c64", "-d" + s.readSeconds() + "s",
-                "--latency", "-s", script.toString(), url));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
-        Matcher p99 = Pattern.compile("99%\\s+([\\d.]+)(us|ms|s)").matcher(out);
-        if (!rps.find() || !p99.find() || out.contains("Non-2xx")) {
-            throw new IllegalStateException("wrk output not usable: " + out);
-        }
-        double v = Double.parseDouble(p99.group(1));
-        double ms = switch (p99.group(2)) {
-            case "us" -> v / 1000;
-            case "s" -> v * 1000;
-            default -> v;
-        };
-        return new double[] {Double.parseDouble(rps.group(1)), ms};
+        Wrk.Run run = Wrk.run(s.wrk(), url, script, s.readSeconds());
+        return new double[] {run.perSecond(), run.p99Millis()};
     }
 }
