@@ -19,12 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * skipped. A slave given both URLs ({@code CASCADE_PARENT_URL=a,b}) converges with the new active master (it pulls
  * from whichever master answers; a paused one it skips once its request times out). The same after kill -9 of the
  * active master: the standby takes over once the lease lapses, every acknowledged write is there, and the killed
- * master, restarted, stands by.
+ * master, restarted, stands by. A master stopped cleanly (SIGTERM) hands the lease back: the standby takes over
+ * within its renewal interval, not the lease time.
  */
 class StandbyMasterIT {
 
     private static final String TOKEN = "standby-admin";
     private static final Duration LEASE = Duration.ofSeconds(3);
+    /** The hand-back test's lease: long enough that a takeover after it lapsed could not pass for a hand-back. */
+    private static final Duration LONG_LEASE = Duration.ofSeconds(20);
     private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(15);
     /** A paused master accepts connections but never answers: the slave's request times out (30 s) first. */
     private static final Duration SLAVE_BOUND = Duration.ofSeconds(120);
@@ -121,6 +124,38 @@ class StandbyMasterIT {
                 slaveConverged.toMillis());
     }
 
+    @Test
+    void aCleanlyStoppedActiveMasterHandsTheLeaseBackAndTheStandbyTakesOverAtOnce() {
+        start("standby-master-term", LONG_LEASE);
+        NodeProcess a = masters.get(0);
+        NodeProcess b = masters.get(1);
+        long acked = 0;
+        for (int i = 0; i < 10; i++) {
+            assertThat(publish(a).status()).isEqualTo(200);
+            acked++;
+        }
+
+        long since = System.nanoTime();
+        assertThat(a.stop(Duration.ofSeconds(30))).as("exit code after SIGTERM").isZero();
+        Takeover takeover = awaitTakeover(b, since);
+        acked++;
+
+        assertThat(a.awaitLine(line -> line.contains("lease handed back at stop"), Duration.ofSeconds(5)))
+                .isPresent();
+        assertThat(takeover.took()).as("taken over well before the %s lease lapsed", LONG_LEASE)
+                .isLessThan(LONG_LEASE.dividedBy(2));
+        Digest digest = Digest.of(JsonHttp.get(b.url() + "/api/dms/digest").body());
+        assertThat(digest.appliedSeq()).as("every acknowledged write has its own seq, none skipped").isEqualTo(acked);
+        assertThat(digest.rows()).as("no acknowledged write lost").isEqualTo(acked);
+        ResultsTable.add(new ResultsTable.Row("active master SIGTERM (clean stop), lease handed back", "2 masters, "
+                + "MariaDB", "—", FaultMatrixFixture.format(takeover.took()), acked + " acknowledged", "0",
+                FaultMatrixFixture.format(LONG_LEASE.dividedBy(2)), "passed (lease " + LONG_LEASE.toSeconds()
+                + " s, renewal 1 s; " + takeover.refused() + " writes meanwhile answered 503)"));
+        System.out.printf("[e2e] standby takeover after SIGTERM of the active master (stop included): %d ms "
+                + "(lease %d s, renewal 1 s); %d writes meanwhile answered 503%n", takeover.took().toMillis(),
+                LONG_LEASE.toSeconds(), takeover.refused());
+    }
+
     /** How long the standby took to accept a write after the active master went away, and how many it refused. */
     private record Takeover(Duration took, int refused) {
     }
@@ -139,20 +174,24 @@ class StandbyMasterIT {
         return new Takeover(Duration.ofNanos(System.nanoTime() - since), refused);
     }
 
-    /** Starts masters a (active) and b (standby) on a new database, and a slave given both: {@link #masters}. */
     private void start(String name) {
+        start(name, LEASE);
+    }
+
+    /** Starts masters a (active) and b (standby) on a new database, and a slave given both: {@link #masters}. */
+    private void start(String name, Duration lease) {
         database = TestDatabase.create();
         Path dir = Path.of(System.getProperty("e2e.outputDir", "target")).resolve(name);
         Cluster.deleteTree(dir);
-        NodeProcess a = master("master-a", dir);
+        NodeProcess a = master("master-a", dir, lease);
         a.start(Cluster.START_BOUND);
-        NodeProcess b = master("master-b", dir);
+        NodeProcess b = master("master-b", dir, lease);
         b.start(Cluster.START_BOUND);
         assertThat(a.awaitLine(line -> line.contains("active master now"), TAKEOVER_BOUND)).isPresent();
         slave(dir, a, b);
     }
 
-    private NodeProcess master(String name, Path dir) {
+    private NodeProcess master(String name, Path dir, Duration lease) {
         int port = FreePorts.pick();
         Map<String, String> env = NodeEnvironment.master(port, dir.resolve(name), TOKEN, null, null);
         env.put("DB_URL", database.jdbcUrl());
@@ -163,7 +202,7 @@ class StandbyMasterIT {
         // A weather source that answers nothing, so the head counts exactly the writes of this test.
         env.put("WEATHER_SOURCE", "open-meteo");
         env.put("OPEN_METEO_URL", "http://127.0.0.1:" + FreePorts.pick());
-        env.put("MASTER_LEASE_TIME", Long.toString(LEASE.toSeconds()));
+        env.put("MASTER_LEASE_TIME", Long.toString(lease.toSeconds()));
         env.put("MASTER_LEASE_RENEW", "1");
         NodeProcess master = new NodeProcess(name, Jars.master(), port, env, dir.resolve(name + ".log"));
         masters.add(master);

@@ -36,11 +36,15 @@ final class StandbyGuard {
         };
     }
 
-    /** Ticks {@code service} now and every {@code renew}; a failed tick (database away) is logged and retried. */
-    static PeriodicTask startLease(AtomicReference<MasterLeaseService> lease, MasterLeaseService service,
-                                   Duration renew) {
+    /**
+     * Ticks {@code service} now and every {@code renew}; a failed tick (database away) is logged and retried. At
+     * stop, after the last tick, the lease is handed back, so a standby takes over within its renewal interval
+     * rather than the lease time (a rolling update, a clean restart).
+     */
+    static AutoCloseable startLease(AtomicReference<MasterLeaseService> lease, MasterLeaseService service,
+                                    Duration renew) {
         lease.set(service);
-        return PeriodicTask.start("lease", Duration.ZERO, renew, STOP_WAIT, () -> {
+        PeriodicTask ticks = PeriodicTask.start("lease", Duration.ZERO, renew, STOP_WAIT, () -> {
             try {
                 service.tick();
             } catch (RuntimeException e) {
@@ -48,5 +52,14 @@ final class StandbyGuard {
             }
             return renew;
         });
+        return () -> {
+            ticks.close();
+            try {
+                service.release();
+            } catch (RuntimeException e) {
+                LOG.warn("lease: could not hand it back at stop ({}); a standby takes over once it lapses",
+                        e.getMessage());
+            }
+        };
     }
 }

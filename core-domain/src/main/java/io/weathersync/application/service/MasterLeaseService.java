@@ -27,6 +27,7 @@ public final class MasterLeaseService {
     private final Duration leaseTime;
     private volatile long epoch;
     private volatile Lease active;
+    private boolean released;
 
     /**
      * The lease side of the master {@code me}, served at {@code url}, holding the lease for {@code leaseTime} at each
@@ -45,6 +46,9 @@ public final class MasterLeaseService {
 
     /** Renews, takes over or stays standby, once; returns what was decided. */
     public synchronized LeaseDecision tick() {
+        if (released) {
+            throw new IllegalStateException("lease: handed back at stop, no longer ticked");
+        }
         Instant now = clock.instant();
         Optional<Lease> stored = leases.current();
         LeaseDecision decision = LeasePolicy.decide(stored, me, now);
@@ -84,6 +88,28 @@ public final class MasterLeaseService {
         }
         epoch = 0;
         active = holder;
+    }
+
+    /**
+     * Hands the lease back at a clean stop, so that a standby takes over at its next tick rather than once the
+     * lease lapses: from now on this master assigns no seq (epoch 0) and ticks no more. Returns whether a held
+     * lease was ended (false while standby, or when another master had taken it meanwhile).
+     */
+    public synchronized boolean release() {
+        released = true;
+        Lease held = active;
+        long heldEpoch = epoch;
+        epoch = 0;
+        active = null;
+        if (heldEpoch == 0 || held == null) {
+            return false;
+        }
+        boolean ended = leases.release(held);
+        if (ended) {
+            LOG.log(System.Logger.Level.INFO, "lease handed back at stop (epoch {0}): a standby takes over at its"
+                    + " next renewal", heldEpoch);
+        }
+        return ended;
     }
 
     /** The epoch this master holds, the fence its seq assignments check; 0 while standby. */

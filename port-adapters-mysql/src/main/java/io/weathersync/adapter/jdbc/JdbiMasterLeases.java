@@ -64,4 +64,14 @@ public final class JdbiMasterLeases implements MasterLeases {
                     .execute() == 1;
         });
     }
+
+    @Override
+    public boolean release(Lease lease) {
+        // Expired since the epoch of time: lapsed for every master, whatever its clock says.
+        return database.write(h -> h.createUpdate("UPDATE master_lease SET expires_at = 0"
+                        + " WHERE id = 1 AND holder = :holder AND epoch = :epoch")
+                .bind("holder", lease.holder())
+                .bind("epoch", lease.epoch())
+                .execute() == 1);
+    }
 }

@@ -60,6 +60,32 @@ abstract class MasterLeaseBehaviour {
     }
 
     @Test
+    void aMasterHandingTheLeaseBackAtStopIsTakenOverAtOnceAndWritesNoMore() {
+        Database shared = databases().fresh();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
+        MasterLeaseService a = new MasterLeaseService(new JdbiMasterLeases(shared), "a", "http://a", clock, LEASE);
+        MasterLeaseService b = new MasterLeaseService(new JdbiMasterLeases(shared), "b", "http://b", clock, LEASE);
+        MasterLeaseService c = new MasterLeaseService(new JdbiMasterLeases(shared), "c", "http://c", clock, LEASE);
+        ChangeLog logOfA = new JdbiChangeLog(shared, a::epoch);
+        a.tick();
+        b.tick();
+        c.tick();
+        assertThat(logOfA.append(List.of(reading("Oslo", 0, 1))).getFirst().seq()).isEqualTo(1);
+
+        assertThat(c.release()).as("a standby has nothing to hand back").isFalse();
+        assertThat(b.tick()).as("the lease is still a's").isInstanceOf(LeaseDecision.Standby.class);
+        assertThat(a.release()).isTrue();
+
+        assertThat(a.isActive()).isFalse();
+        assertThatThrownBy(() -> logOfA.append(List.of(reading("Lima", 0, 2))))
+                .isInstanceOf(FencedOffException.class).hasMessageContaining("epoch 0");
+        assertThatThrownBy(a::tick).isInstanceOf(IllegalStateException.class).hasMessageContaining("handed back");
+        assertThat(b.tick()).as("taken over with no time passed").isEqualTo(new LeaseDecision.TakeOver(2));
+        assertThat(new JdbiChangeLog(shared, b::epoch).append(List.of(reading("Rome", 0, 3))).getFirst().seq())
+                .isEqualTo(2);
+    }
+
+    @Test
     void twoMastersTakingTheSameLapsedLeaseAtOnceLeaveExactlyOneActive() {
         Database shared = databases().fresh();
         MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));

@@ -21,4 +21,10 @@ public interface MasterLeases {
      * false when another master got there first.
      */
     boolean takeOver(Lease lease);
+
+    /**
+     * Ends {@code lease} (holder and epoch as stored) now, so that another master takes it over at its next tick;
+     * false when it is no longer stored.
+     */
+    boolean release(Lease lease);
 }
