@@ -39,11 +39,12 @@ class DemoScriptIT {
     private static final Pattern DIGEST = Pattern.compile("(?m)^  digest (\\S+)\\s+(stream=.*)$");
     private static final Pattern PIDS = Pattern.compile("(?m)^pids:((?: \\S+=\\d+)+)$");
 
+    /** With JSON logs, whose {@code listening on} line is a JSON object (the SIGTERM case below runs on text logs). */
     @Test
     void checkConvergesOnThreeEqualDigestsThenStopsEveryProcess() {
         Path dir = freshDir("check");
-        Demo.Result result = Demo.start(List.of("--check", "--timeout", "120", "--dir", dir.toString()), Map.of())
-                .await(CHECK_BOUND);
+        Demo.Result result = Demo.start(List.of("--check", "--timeout", "120", "--dir", dir.toString()),
+                Map.of("LOG_FORMAT", "json")).await(CHECK_BOUND);
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("weather source: simulated: SIMULATED readings");
