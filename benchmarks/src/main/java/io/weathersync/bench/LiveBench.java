@@ -46,6 +46,7 @@ final class LiveBench {
         if (redis) {
             bus.put("REDIS_URI", s.redisUri());
             bus.put("REDIS_CHANNEL", "ws-bench-" + System.nanoTime());
+            bus.put("REDIS_METRICS_KEY", Nodes.REDIS_METRICS_KEY);
         }
         try (NodeProcess master = nodes.master(db, s.db(db), bus)) {
             int port = Nodes.freePort();

@@ -11,6 +11,8 @@ import java.util.Map;
 final class Nodes {
 
     static final String[] JVM = {"-Xmx1g", "-XX:+UseSerialGC"};
+    /** Seed 003's shared counters of the masters on Redis: one key for every bench run, not the default one. */
+    static final String REDIS_METRICS_KEY = "weather-sync-bench:metrics";
     private final Settings settings;
 
     Nodes(Settings settings) {

@@ -34,6 +34,7 @@ final class ScaleBench {
         Map<String, String> env = new HashMap<>();
         env.put("REDIS_URI", s.redisUri());
         env.put("REDIS_CHANNEL", "ws-bench-scale-" + System.nanoTime());
+        env.put("REDIS_METRICS_KEY", Nodes.REDIS_METRICS_KEY);
         try (FakeOpenMeteo fake = new FakeOpenMeteo()) {
             Map<String, String> masterEnv = new HashMap<>(env);
             masterEnv.putAll(Map.of("WEATHER_SOURCE", "open-meteo", "OPEN_METEO_URL", fake.url(),
