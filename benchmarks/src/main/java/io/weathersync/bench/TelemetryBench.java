@@ -110,7 +110,7 @@ final class TelemetryBench {
         // Warm-up, not counted: until the JIT's C2 code is in place a request costs twice what it does later.
         for (int w = 0; w < (s.quick() ? 1 : 4); w++) {
             for (int side = 0; side < 2; side++) {
-                measure(sides, side);
+                runOnly(sides, side);
                 next[side] = ingest(sides[side], next[side], batches);
                 Wrk.run(s.wrk(), sides[side].url(), script, seconds);
             }
@@ -121,7 +121,7 @@ final class TelemetryBench {
             double[] readRate = new double[2];
             for (int side : round % 2 == 0 ? new int[] {0, 1} : new int[] {1, 0}) {
                 NodeProcess master = sides[side];
-                measure(sides, side);
+                runOnly(sides, side);
                 // Untimed: a node just thawed (or just started on) first refills its caches; without this the side
                 // thawed more often in a round's order would be measured more often cold.
                 next[side] = ingest(master, next[side], 2);
@@ -142,7 +142,7 @@ final class TelemetryBench {
     }
 
     /** Lets only {@code side} run: the other JVM is frozen so that it takes no core from the one measured. */
-    private static void measure(NodeProcess[] sides, int side) throws Exception {
+    private static void runOnly(NodeProcess[] sides, int side) throws Exception {
         sides[side].resume();
         sides[1 - side].pause();
     }
