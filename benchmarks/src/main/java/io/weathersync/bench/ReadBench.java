@@ -28,9 +28,9 @@ final class ReadBench {
         Files.writeString(rawScript, Files.readString(script).replace("/api/weather/latest", "/latest"));
         wrk(slave.url(), script);  // warm-up (JIT, H2 cache), not counted
         for (int run = 0; run < 3; run++) {
-            double[] r = wrk(slave.url(), script);
-            rate.ours.add(r[0]);
-            p99.ours.add(r[1]);
+            Wrk.Run r = wrk(slave.url(), script);
+            rate.ours.add(r.perSecond());
+            p99.ours.add(r.p99Millis());
         }
         String h2 = "jdbc:h2:file:" + s.work().resolve("raw-read").resolve("read") + ";MODE=MySQL";
         try (Connection c = DriverManager.getConnection(h2, "sa", ""); Statement st = c.createStatement()) {
@@ -53,9 +53,9 @@ final class ReadBench {
         try (NodeProcess bare = nodes.bare("bare-read", "read", h2)) {
             wrk(bare.url(), rawScript);
             for (int run = 0; run < 3; run++) {
-                double[] r = wrk(bare.url(), rawScript);
-                rate.raw.add(r[0]);
-                p99.raw.add(r[1]);
+                Wrk.Run r = wrk(bare.url(), rawScript);
+                rate.raw.add(r.perSecond());
+                p99.raw.add(r.p99Millis());
             }
         }
         rate.rawName = "bare Helidon handler, H2 file primary-key read (16 pooled connections)";
@@ -65,8 +65,7 @@ final class ReadBench {
                 + "backlog";
     }
 
-    private double[] wrk(String url, Path script) throws Exception {
-        Wrk.Run run = Wrk.run(s.wrk(), url, script, s.readSeconds());
-        return new double[] {run.perSecond(), run.p99Millis()};
+    private Wrk.Run wrk(String url, Path script) throws Exception {
+        return Wrk.run(s.wrk(), url, script, s.readSeconds());
     }
 }

@@ -44,11 +44,7 @@ class StandbyMasterIT {
         NodeProcess b = masters.get(1);
         NodeProcess slave = masters.get(2);
 
-        long acked = 0;
-        for (int i = 0; i < 5; i++) {
-            assertThat(publish(a).status()).isEqualTo(200);
-            acked++;
-        }
+        long acked = publishAccepted(a, 5);
         JsonHttp.Reply refused = publish(b);
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.body().path("error").asText()).contains("standby").contains(a.url());
@@ -58,10 +54,7 @@ class StandbyMasterIT {
         a.sigstop();
         Duration takeover = awaitTakeover(b, System.nanoTime()).took();
         acked++;
-        for (int i = 0; i < 5; i++) {
-            assertThat(publish(b).status()).isEqualTo(200);
-            acked++;
-        }
+        acked += publishAccepted(b, 5);
 
         a.sigcont();
         JsonHttp.Reply woken = publish(a);
@@ -92,19 +85,12 @@ class StandbyMasterIT {
         NodeProcess a = masters.get(0);
         NodeProcess b = masters.get(1);
         NodeProcess slave = masters.get(2);
-        long acked = 0;
-        for (int i = 0; i < 20; i++) {
-            assertThat(publish(a).status()).isEqualTo(200);
-            acked++;
-        }
+        long acked = publishAccepted(a, 20);
 
         a.kill9();
         Takeover takeover = awaitTakeover(b, System.nanoTime());
         acked++;
-        for (int i = 0; i < 20; i++) {
-            assertThat(publish(b).status()).isEqualTo(200);
-            acked++;
-        }
+        acked += publishAccepted(b, 20);
         a.start(Cluster.START_BOUND);
         JsonHttp.Reply restarted = publish(a);
 
@@ -129,11 +115,7 @@ class StandbyMasterIT {
         start("standby-master-term", LONG_LEASE);
         NodeProcess a = masters.get(0);
         NodeProcess b = masters.get(1);
-        long acked = 0;
-        for (int i = 0; i < 10; i++) {
-            assertThat(publish(a).status()).isEqualTo(200);
-            acked++;
-        }
+        long acked = publishAccepted(a, 10);
 
         long since = System.nanoTime();
         assertThat(a.stop(Duration.ofSeconds(30))).as("exit code after SIGTERM").isZero();
@@ -219,6 +201,14 @@ class StandbyMasterIT {
         masters.add(slave);
         slave.start(Cluster.START_BOUND);
         return slave;
+    }
+
+    /** {@code writes} publishes to {@code master}, each of which must be accepted; returns how many were. */
+    private long publishAccepted(NodeProcess master, int writes) {
+        for (int i = 0; i < writes; i++) {
+            assertThat(publish(master).status()).isEqualTo(200);
+        }
+        return writes;
     }
 
     /** One new reading (never a correction), so rows and head both count the acknowledged writes. */

@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Rebuilds a master's store from the most advanced slave ({@link RestoreSource}): its stream, every reading with
  * its seq, its applied seq as the head, and its copy of the registry (completed with the nodes only the other
- * slaves' copies hold), so slaves continue on the same stream with their credentials. Refuses to overwrite a store that holds anything unless told to, and checks at the end that
- * the store's digest equals the slave's.
+ * slaves' copies hold), so slaves continue on the same stream with their credentials. Refuses to overwrite a store
+ * that holds anything unless told to, and checks at the end that the store's digest equals the slave's.
  */
 public final class RestoreMasterService implements RestoreMasterUseCase {
 

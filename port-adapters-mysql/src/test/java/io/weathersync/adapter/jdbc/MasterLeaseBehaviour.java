@@ -30,8 +30,8 @@ abstract class MasterLeaseBehaviour {
     void oneMasterIsActiveAndAPausedOldMasterCannotWriteAfterTheTakeover() {
         Database shared = databases().fresh();
         MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
-        MasterLeaseService a = new MasterLeaseService(new JdbiMasterLeases(shared), "a", "http://a", clock, LEASE);
-        MasterLeaseService b = new MasterLeaseService(new JdbiMasterLeases(shared), "b", "http://b", clock, LEASE);
+        MasterLeaseService a = master(shared, clock, "a");
+        MasterLeaseService b = master(shared, clock, "b");
         ChangeLog logOfA = new JdbiChangeLog(shared, a::epoch);
         ChangeLog logOfB = new JdbiChangeLog(shared, b::epoch);
 
@@ -63,9 +63,9 @@ abstract class MasterLeaseBehaviour {
     void aMasterHandingTheLeaseBackAtStopIsTakenOverAtOnceAndWritesNoMore() {
         Database shared = databases().fresh();
         MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
-        MasterLeaseService a = new MasterLeaseService(new JdbiMasterLeases(shared), "a", "http://a", clock, LEASE);
-        MasterLeaseService b = new MasterLeaseService(new JdbiMasterLeases(shared), "b", "http://b", clock, LEASE);
-        MasterLeaseService c = new MasterLeaseService(new JdbiMasterLeases(shared), "c", "http://c", clock, LEASE);
+        MasterLeaseService a = master(shared, clock, "a");
+        MasterLeaseService b = master(shared, clock, "b");
+        MasterLeaseService c = master(shared, clock, "c");
         ChangeLog logOfA = new JdbiChangeLog(shared, a::epoch);
         a.tick();
         b.tick();
@@ -90,7 +90,7 @@ abstract class MasterLeaseBehaviour {
         Database shared = databases().fresh();
         MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
         JdbiMasterLeases leases = new JdbiMasterLeases(shared);
-        MasterLeaseService a = new MasterLeaseService(leases, "a", "http://a", clock, LEASE);
+        MasterLeaseService a = master(shared, clock, "a");
         a.tick();
         clock.advance(LEASE.plusSeconds(1));
         Lease lapsed = leases.current().orElseThrow();
@@ -103,5 +103,10 @@ abstract class MasterLeaseBehaviour {
         assertThat(bWon).isTrue();
         assertThat(cWon).isFalse();
         assertThat(leases.current().orElseThrow().holder()).isEqualTo("b");
+    }
+
+    /** The lease side of master {@code name}, served at {@code http://name}, on {@code shared}. */
+    private static MasterLeaseService master(Database shared, MutableClock clock, String name) {
+        return new MasterLeaseService(new JdbiMasterLeases(shared), name, "http://" + name, clock, LEASE);
     }
 }

@@ -47,10 +47,10 @@ public final class TraceParent {
         b[0] = '0';
         b[1] = '0';
         b[2] = '-';
-        hex(b, TRACE_START, nonZero(random));
-        hex(b, TRACE_START + 16, random.nextLong());
+        writeHex(b, TRACE_START, nonZero(random));
+        writeHex(b, TRACE_START + 16, random.nextLong());
         b[SPAN_START - 1] = '-';
-        hex(b, SPAN_START, nonZero(random));
+        writeHex(b, SPAN_START, nonZero(random));
         b[FLAGS_START - 1] = '-';
         b[FLAGS_START] = '0';
         b[FLAGS_START + 1] = '1';
@@ -60,7 +60,7 @@ public final class TraceParent {
     /** The same trace and flags with a new span id: what this node sends on a call it makes. */
     public TraceParent child() {
         byte[] b = header.getBytes(StandardCharsets.ISO_8859_1);
-        hex(b, SPAN_START, nonZero(ThreadLocalRandom.current()));
+        writeHex(b, SPAN_START, nonZero(ThreadLocalRandom.current()));
         return new TraceParent(new String(b, StandardCharsets.ISO_8859_1));
     }
 
@@ -109,7 +109,7 @@ public final class TraceParent {
     }
 
     /** Writes {@code value} as 16 lower-case hex digits at {@code at}. */
-    private static void hex(byte[] b, int at, long value) {
+    private static void writeHex(byte[] b, int at, long value) {
         for (int i = 15; i >= 0; i--) {
             b[at + i] = HEX[(int) (value & 0xf)];
             value >>>= 4;
