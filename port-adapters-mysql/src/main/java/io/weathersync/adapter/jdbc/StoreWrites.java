@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,12 +35,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * Bounded: the transaction runs on a virtual thread and the caller waits at most {@link #bound}; past it the
  * caller gets a {@link StoreUnavailableException} (the transaction may still commit later, like any write whose
  * answer was lost) and the store reports {@code degraded} until a write succeeds again.
+ * <p>
+ * Run again when the database chose it as a deadlock's victim: the server has rolled the whole transaction back
+ * and asks for it to be restarted (two registrations of one name on InnoDB, each inserting into two unique
+ * indexes, can deadlock). A few attempts, a short random pause between them, all within the bound.
  */
 final class StoreWrites {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreWrites.class);
     /** MySQL's and MariaDB's ER_LOCK_WAIT_TIMEOUT. */
     private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
+    /** SQL's serialization failure: a deadlock's victim on MySQL, MariaDB and H2 (and a lock wait timeout on MySQL). */
+    private static final String SERIALIZATION_FAILURE = "40001";
+    /** How often a transaction chosen as a deadlock's victim is run in all. */
+    static final int DEADLOCK_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
     private final Optional<ReentrantLock> gate;
@@ -119,7 +128,7 @@ final class StoreWrites {
                     inFlightSince.set(System.nanoTime());
                 }
                 try {
-                    R value = jdbi.inTransaction(callback);
+                    R value = runRetryingDeadlocks(callback, start, bound, abandoned);
                     failure.set(null);
                     result.complete(value);
                 } finally {
@@ -138,6 +147,29 @@ final class StoreWrites {
                 }
             }
             result.completeExceptionally(e);
+        }
+    }
+
+    private <R> R runRetryingDeadlocks(HandleCallback<R, RuntimeException> callback, long start, Duration bound,
+                                       AtomicBoolean abandoned) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(callback);
+            } catch (RuntimeException e) {
+                long pauseMillis = ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1);
+                long leftMillis = bound.toMillis() - Duration.ofNanos(System.nanoTime() - start).toMillis();
+                if (!isDeadlock(e) || attempt == DEADLOCK_ATTEMPTS || abandoned.get() || leftMillis <= pauseMillis) {
+                    throw e;
+                }
+                LOG.debug("store: a write transaction was a deadlock's victim (attempt {} of {}); running it again",
+                        attempt, DEADLOCK_ATTEMPTS);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -172,6 +204,17 @@ final class StoreWrites {
             if (t instanceof SQLTimeoutException || t instanceof SQLTransactionRollbackException
                     || (t instanceof SQLException sql && (MYSQL_LOCK_WAIT_TIMEOUT == sql.getErrorCode()
                     || String.valueOf(sql.getSQLState()).startsWith("HYT")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A transaction the database rolled back as a deadlock's victim, to be run again. */
+    private static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && SERIALIZATION_FAILURE.equals(sql.getSQLState())
+                    && sql.getErrorCode() != MYSQL_LOCK_WAIT_TIMEOUT) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package io.weathersync.adapter.jdbc;
 
 import io.weathersync.application.port.out.ChangeLog;
 import io.weathersync.application.port.out.GeocodedCities;
+import io.weathersync.application.port.out.StoreUnavailableException;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.GeocodingAnswer;
 import io.weathersync.domain.model.StreamId;
@@ -12,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.weathersync.testing.TestReadings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,5 +136,51 @@ class H2DatabaseTest {
                 .hasMessageContaining("cannot connect to jdbc:h2:file:")
                 .hasMessageContaining("Wrong user name or password")
                 .hasMessageNotContaining("wrong-one");
+    }
+
+    /** What a server says of a rolled-back transaction, as the driver throws it (SQLState, vendor code). */
+    private static RuntimeException rolledBack(String sqlState, int vendorCode) {
+        return new IllegalStateException(new SQLTransactionRollbackException("server says so", sqlState, vendorCode));
+    }
+
+    @Test
+    void aTransactionChosenAsADeadlocksVictimIsRunAgainUntilItCommits() {
+        try (Database database = Database.open(url(), "sa", "")) {
+            AtomicInteger runs = new AtomicInteger();
+
+            int written = database.write(h -> {
+                if (runs.incrementAndGet() < 3) {
+                    throw rolledBack("40001", 1213);
+                }
+                return h.createUpdate("UPDATE log_meta SET head = head").execute();
+            });
+
+            assertThat(runs).hasValue(3);
+            assertThat(written).isZero();
+            assertThat(database.writeProblem()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeadlockThatKeepsComingBackOrALockWaitTimeoutFailsAsStoreUnavailableWithoutMoreRuns() {
+        try (Database database = Database.open(url(), "sa", "")) {
+            AtomicInteger deadlocked = new AtomicInteger();
+            AtomicInteger timedOut = new AtomicInteger();
+
+            assertThatThrownBy(() -> database.writeVoid(h -> {
+                deadlocked.incrementAndGet();
+                throw rolledBack("40001", 1213);
+            })).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("server says so");
+            // MySQL's driver reports a lock wait timeout (1205) as 40001 too: it has waited long enough already.
+            assertThatThrownBy(() -> database.writeVoid(h -> {
+                timedOut.incrementAndGet();
+                throw rolledBack("40001", 1205);
+            })).isInstanceOf(StoreUnavailableException.class);
+
+            assertThat(deadlocked).hasValue(StoreWrites.DEADLOCK_ATTEMPTS);
+            assertThat(timedOut).hasValue(1);
+            assertThat(database.writeProblem()).hasValueSatisfying(problem -> assertThat(problem)
+                    .contains("server says so"));
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.weathersync.application.port.out.GeocodedCities;
 import io.weathersync.domain.model.City;
 import io.weathersync.domain.model.Coordinates;
 import io.weathersync.domain.model.GeocodingAnswer;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,6 +13,12 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.weathersync.testing.TestReadings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,5 +116,45 @@ class MariaDbDatabaseIT {
                 .hasMessageContaining(DATABASES.name())
                 .hasMessageContaining("Access denied")
                 .hasMessageNotContaining("hunter2-secret");
+    }
+
+    private static List<Integer> scratchValues(Database database) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT v FROM scratch WHERE id IN (1, 2) ORDER BY id")
+                .mapTo(Integer.class).list());
+    }
+
+    @Test
+    void aWriteChosenAsADeadlocksVictimIsRunAgainAndCommits() throws Exception {
+        Database database = DATABASES.fresh();
+        database.jdbi().useHandle(h -> {
+            h.execute("CREATE TABLE scratch (id INT PRIMARY KEY, v INT NOT NULL)");
+            h.execute("INSERT INTO scratch (id, v) VALUES (1, 0), (2, 0)");
+        });
+        CountDownLatch holdsRowOne = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+
+        try (Handle other = database.jdbi().open(); ExecutorService writer = Executors.newSingleThreadExecutor()) {
+            // The other transaction has changed more rows, so InnoDB rolls the store's write back, not it.
+            other.begin();
+            for (int id = 100; id < 150; id++) {
+                other.execute("INSERT INTO scratch (id, v) VALUES (?, 0)", id);
+            }
+            other.execute("UPDATE scratch SET v = v + 10 WHERE id = 2");
+            Future<Integer> write = writer.submit(() -> database.write(h -> {
+                h.execute("UPDATE scratch SET v = v + 1 WHERE id = 1");
+                if (runs.incrementAndGet() == 1) {
+                    holdsRowOne.countDown();
+                }
+                h.execute("UPDATE scratch SET v = v + 1 WHERE id = 2");
+                return runs.get();
+            }));
+            assertThat(holdsRowOne.await(10, TimeUnit.SECONDS)).isTrue();
+            other.execute("UPDATE scratch SET v = v + 10 WHERE id = 1");
+            other.commit();
+
+            assertThat(write.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        }
+        assertThat(scratchValues(database)).containsExactly(11, 11);
+        assertThat(database.writeProblem()).isEmpty();
     }
 }
