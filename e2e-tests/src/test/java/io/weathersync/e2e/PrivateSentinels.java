@@ -181,6 +181,12 @@ final class PrivateSentinels implements AutoCloseable {
                 .map(l -> l.replaceAll("^cmdstat_publish:calls=(\\d+).*", "$1")).map(Long::parseLong).orElse(0L);
     }
 
+    /** The sum of hash {@code key}'s values on the data node on {@code port} (0 when there is no such key). */
+    long hashTotal(int port, String key) {
+        return ((List<?>) call(port, "HVALS", key)).stream().mapToLong(value -> Long.parseLong(value.toString()))
+                .sum();
+    }
+
     private boolean settled() {
         for (Server sentinel : sentinels) {
             Map<String, String> master = fields((List<?>) RespClient.call(sentinel.port(), "SENTINEL", "MASTER",

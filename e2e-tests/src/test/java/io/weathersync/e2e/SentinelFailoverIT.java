@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a replica, three Sentinels, all private). Under a steady write load the primary fails over twice: first by
  * {@code SENTINEL FAILOVER} (the old primary lives on as a replica, where a PUBLISH would still succeed locally
  * and reach no slave), then by {@code kill -9} of the new primary. After each, the slaves must subscribe again on
- * the new primary, the master must publish there, and the writes after the resubscription must reach the slaves
- * live: their catch-up and heartbeat intervals are 60 s here, so only the live feed (or a catch-up a live gap
- * starts) can bring them within the bound. Every node follows the Sentinels' {@code +switch-master} at once
+ * the new primary, the master must publish and count seed 003's readings there, and the writes after the
+ * resubscription must reach the slaves live: their catch-up and heartbeat intervals are 60 s here, so only the
+ * live feed (or a catch-up a live gap starts) can bring them within the bound. Every node follows the Sentinels' {@code +switch-master} at once
  * (without that, clients stayed on the demoted primary until Sentinel reconfigured it: 14.6 s in a first run).
  * Nothing acknowledged may be lost, and the password in the URI may appear in no node's own log line. The row's
  * "since heal" counts from the moment every Sentinel names the new primary.
@@ -28,6 +28,7 @@ class SentinelFailoverIT {
 
     private static final String TOKEN = "sentinel-admin";
     private static final String CHANNEL = "e2e:sentinel:readings";
+    private static final String METRICS_KEY = "e2e:sentinel:metrics";
     private static final Duration FAILOVER_BOUND = Duration.ofSeconds(30);
     /** Well below the slaves' 60 s catch-up and heartbeat intervals: only live changes converge within it. */
     private static final Duration LIVE_BOUND = Duration.ofSeconds(25);
@@ -86,6 +87,7 @@ class SentinelFailoverIT {
         Duration failover = Duration.ofNanos(healed - started);
         int newPrimary = redis.primaryPort();
         long publishesBefore = redis.publishes(newPrimary);
+        long countedBefore = redis.hashTotal(newPrimary, METRICS_KEY);
         awaitSubscribers(fault + ": both slaves subscribed on the new primary " + newPrimary);
         Duration resubscribed = Duration.ofNanos(System.nanoTime() - started);
         for (int i = 0; i < nodes.size(); i++) {
@@ -103,6 +105,9 @@ class SentinelFailoverIT {
         writer.stop();
         assertThat(redis.publishes(newPrimary)).as("the master publishes on the new primary")
                 .isGreaterThan(publishesBefore);
+        assertThat(redis.hashTotal(newPrimary, METRICS_KEY)).as("the master counts seed 003's readings on the new"
+                + " primary (a demoted one refuses writes until Sentinel closes its clients)")
+                .isGreaterThan(countedBefore);
         long stopped = System.nanoTime();
         Duration converged = Convergence.await(master, nodes, LIVE_BOUND);
         long changes = writer.changesAcked() - changesBefore;
@@ -162,6 +167,7 @@ class SentinelFailoverIT {
         }
         env.put("REDIS_URI", redis.uri());
         env.put("REDIS_CHANNEL", CHANNEL);
+        env.put("REDIS_METRICS_KEY", METRICS_KEY);
         NodeProcess master = new NodeProcess("master", Jars.master(), port, env, dir.resolve("master.log"));
         nodes.add(master);
         return master;

@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.weathersync.application.port.out.ReadingCounts;
 import io.weathersync.application.port.out.ReadingCountsContract;
 import io.weathersync.domain.model.ReadingCount;
+import io.weathersync.domain.model.WeatherReading;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,27 @@ class LettuceReadingCountsIT extends ReadingCountsContract {
         } finally {
             client.shutdown();
         }
+    }
+
+    @Test
+    void aBatchOfAThousandCitiesIsCountedWholeOnTopOfWhatTheHashHeld() {
+        ReadingCounts counts = createCounts();
+        counts.count(List.of(reading("City-7", 1, 1.0)), List.of());
+        List<WeatherReading> batch = new ArrayList<>();
+        for (int city = 0; city < 1000; city++) {
+            batch.add(reading("City-" + city, 2, 1.0));
+            if (city % 10 == 0) {
+                batch.add(reading("City-" + city, 3, 2.0));
+            }
+        }
+
+        counts.count(batch, List.of());
+
+        List<ReadingCount> counted = counts.counts();
+        assertThat(counted).hasSize(1000);
+        assertThat(counted.stream().mapToLong(ReadingCount::count).sum()).isEqualTo(1 + batch.size());
+        assertThat(counted).contains(new ReadingCount("test", "City-7", 2), new ReadingCount("test", "City-10", 2),
+                new ReadingCount("test", "City-11", 1));
     }
 
     @Test
