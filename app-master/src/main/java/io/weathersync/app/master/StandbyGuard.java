@@ -29,17 +29,18 @@ final class StandbyGuard {
         return readings -> {
             MasterLeaseService held = lease.get();
             if (held != null && !held.isActive()) {
-                throw new FencedOffException("standby master: writes go to the active master "
-                        + held.active().map(Lease::holderUrl).orElse("(none yet)"));
+                throw new FencedOffException("standby master: writes go to the active master " + held.active()
+                        .map(Lease::holderUrl).orElse("(not known: the lease has not been read lately)"));
             }
             return publish.publish(readings);
         };
     }
 
     /**
-     * Ticks {@code service} now and every {@code renew}; a failed tick (database away) is logged and retried. At
-     * stop, after the last tick, the lease is handed back, so a standby takes over within its renewal interval
-     * rather than the lease time (a rolling update, a clean restart).
+     * Ticks {@code service} now and every {@code renew}; a failed tick (database away) is logged and retried, and a
+     * lease that lapses meanwhile is noticed within {@code renew} even while a tick hangs. At stop, after the last
+     * tick, the lease is handed back, so a standby takes over within its renewal interval rather than the lease time
+     * (a rolling update, a clean restart).
      */
     static AutoCloseable startLease(AtomicReference<MasterLeaseService> lease, MasterLeaseService service,
                                     Duration renew) {
@@ -52,7 +53,13 @@ final class StandbyGuard {
             }
             return renew;
         });
+        // A renewal can hang on a cut connection for minutes: this notices (and logs) the lapse meanwhile.
+        PeriodicTask lapses = PeriodicTask.start("lease lapse", renew, renew, STOP_WAIT, () -> {
+            service.isActive();
+            return renew;
+        });
         return () -> {
+            lapses.close();
             ticks.close();
             try {
                 service.release();

@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One master's side of the shared lease ({@link LeasePolicy}): each {@link #tick()} renews, takes over or stays
  * standby, and remembers the epoch held ({@code 0} while standby), which the change log checks at every seq
- * assignment (the fence), and the active master's lease, which standbys name in their 503 answers.
+ * assignment (the fence), and the active master's lease, which standbys name in their 503 answers. A master whose
+ * renewal does not succeed in time (its database away, cut off or stuck) is no longer active once its lease has
+ * lapsed by its own clock, even while the renewal still hangs: it stops polling and refuses publishes, since a
+ * standby may hold the lease by then.
  */
 public final class MasterLeaseService {
 
@@ -27,6 +31,7 @@ public final class MasterLeaseService {
     private final Duration leaseTime;
     private volatile long epoch;
     private volatile Lease active;
+    private final AtomicBoolean lapsed = new AtomicBoolean();
     private boolean released;
 
     /**
@@ -76,6 +81,10 @@ public final class MasterLeaseService {
         if (written) {
             epoch = leaseEpoch;
             active = lease(leaseEpoch, now);
+            if (lapsed.getAndSet(false)) {
+                LOG.log(System.Logger.Level.WARNING, "active master again: the lease of epoch {0} is renewed after it"
+                        + " had lapsed", leaseEpoch);
+            }
         } else {
             standby(leases.current().orElse(null));
         }
@@ -117,13 +126,29 @@ public final class MasterLeaseService {
         return epoch;
     }
 
-    /** Whether this master held the lease at its last tick. */
+    /** Whether this master holds the lease: it did at its last tick, and that renewal has not lapsed since. */
     public boolean isActive() {
-        return epoch != 0;
+        Lease seen = active;
+        if (epoch == 0 || seen == null) {
+            return false;
+        }
+        if (clock.instant().isBefore(seen.expiresAt())) {
+            return true;
+        }
+        if (lapsed.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "standby now: the lease of epoch {0} lapsed at {1} without a renewal"
+                    + " (the database is away or slow); no polls or publishes until it is renewed", epoch,
+                    seen.expiresAt());
+        }
+        return false;
     }
 
-    /** The active master's lease as last seen (this master's own while active); empty before any. */
+    /**
+     * The active master's lease as last seen (this master's own while active); empty before any, and once this
+     * master's own has lapsed (who holds it now is not known).
+     */
     public Optional<Lease> active() {
-        return Optional.ofNullable(active);
+        Lease seen = active;
+        return epoch != 0 && !isActive() ? Optional.empty() : Optional.ofNullable(seen);
     }
 }

@@ -86,6 +86,44 @@ abstract class MasterLeaseBehaviour {
     }
 
     @Test
+    void aMasterCutOffFromTheDatabaseStandsByOnceItsLeaseHasLapsedByItsOwnClock() {
+        Database shared = databases().fresh();
+        Database ofA = databases().open(databases().urlOf(shared));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
+        MasterLeaseService a = master(ofA, clock, "a");
+        MasterLeaseService b = master(shared, clock, "b");
+        assertThat(a.tick()).isEqualTo(new LeaseDecision.TakeOver(1));
+        b.tick();
+
+        ofA.close(); // a's connections are gone: no renewal can reach the database
+        clock.advance(LEASE.minusSeconds(1));
+        assertThatThrownBy(a::tick).isInstanceOf(RuntimeException.class);
+        assertThat(a.isActive()).as("still within the lease it holds").isTrue();
+        clock.advance(Duration.ofSeconds(1)); // no tick: a renewal that hangs ends no sooner than one that fails
+
+        assertThat(a.isActive()).isFalse();
+        assertThat(a.active()).as("who holds it now is not known").isEmpty();
+        assertThat(b.tick()).isEqualTo(new LeaseDecision.TakeOver(2));
+    }
+
+    @Test
+    void aMasterWhoseLeaseLapsedWithNobodyTakingItOverIsActiveAgainAtItsNextRenewal() {
+        Database shared = databases().fresh();
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
+        MasterLeaseService a = master(shared, clock, "a");
+        a.tick();
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(a.isActive()).isFalse();
+
+        assertThat(a.tick()).isEqualTo(new LeaseDecision.Renew(1));
+
+        assertThat(a.isActive()).isTrue();
+        assertThat(a.active()).hasValueSatisfying(lease -> assertThat(lease.holder()).isEqualTo("a"));
+        assertThat(new JdbiChangeLog(shared, a::epoch).append(List.of(reading("Oslo", 0, 1))).getFirst().seq())
+                .isEqualTo(1);
+    }
+
+    @Test
     void twoMastersTakingTheSameLapsedLeaseAtOnceLeaveExactlyOneActive() {
         Database shared = databases().fresh();
         MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
