@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * drops on the hosts' links. (a) The active master is cut from the database, the standby and the slave: the standby
  * takes over once the lease lapses; the cut master acknowledges nothing, stands by on its own once its lease has
  * lapsed by its own clock (its renewal hangs on the cut connection meanwhile), and after healing learns who holds
- * the lease and stays standby. (b) The slave is cut from the masters while writes go on, and catches up after healing. (c) Every link
- * loses 30% of its packets and delays what it carries by 0-200 ms (in {@link NetnsRelay}) under write load, then
- * heals. Throughout, {@link LeaseWatch} checks in the database that
- * exactly one master writes: seqs unique and contiguous, and every acknowledged batch inside its master's epoch.
+ * the lease and stays standby. (b) The slave is cut from the masters while writes go on, and catches up after
+ * healing. (c) Every link loses 30% of its packets and delays what it carries by 0-200 ms (in {@link NetnsRelay})
+ * under write load, then heals. Throughout, {@link LeaseWatch} checks in the database that exactly one master
+ * writes: seqs unique and contiguous, and every acknowledged batch inside its master's epoch.
  * After each heal all digests are equal and no acknowledged reading is lost.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

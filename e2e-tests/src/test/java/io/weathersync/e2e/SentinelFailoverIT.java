@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and reach no slave), then by {@code kill -9} of the new primary. After each, the slaves must subscribe again on
  * the new primary, the master must publish and count seed 003's readings there, and the writes after the
  * resubscription must reach the slaves live: their catch-up and heartbeat intervals are 60 s here, so only the
- * live feed (or a catch-up a live gap starts) can bring them within the bound. Every node follows the Sentinels' {@code +switch-master} at once
- * (without that, clients stayed on the demoted primary until Sentinel reconfigured it: 14.6 s in a first run).
+ * live feed (or a catch-up a live gap starts) can bring them within the bound. Every node follows the Sentinels'
+ * {@code +switch-master} at once (without that, clients stayed on the demoted primary until Sentinel reconfigured
+ * it: 14.6 s in a first run).
  * Nothing acknowledged may be lost, and the password in the URI may appear in no node's own log line. The row's
  * "since heal" counts from the moment every Sentinel names the new primary.
  */

@@ -79,8 +79,8 @@ public final class MasterLeaseService {
 
     private void held(boolean written, long leaseEpoch, Instant now) {
         if (written) {
+            active = lease(leaseEpoch, now); // before the epoch: whoever reads the new epoch reads its lease
             epoch = leaseEpoch;
-            active = lease(leaseEpoch, now);
             if (lapsed.getAndSet(false)) {
                 LOG.log(System.Logger.Level.WARNING, "active master again: the lease of epoch {0} is renewed after it"
                         + " had lapsed", leaseEpoch);
@@ -128,8 +128,9 @@ public final class MasterLeaseService {
 
     /** Whether this master holds the lease: it did at its last tick, and that renewal has not lapsed since. */
     public boolean isActive() {
+        long held = epoch;
         Lease seen = active;
-        if (epoch == 0 || seen == null) {
+        if (held == 0 || seen == null || !seen.holder().equals(me)) {
             return false;
         }
         if (clock.instant().isBefore(seen.expiresAt())) {
@@ -137,7 +138,7 @@ public final class MasterLeaseService {
         }
         if (lapsed.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "standby now: the lease of epoch {0} lapsed at {1} without a renewal"
-                    + " (the database is away or slow); no polls or publishes until it is renewed", epoch,
+                    + " (the database is away or slow); no polls or publishes until it is renewed", held,
                     seen.expiresAt());
         }
         return false;
