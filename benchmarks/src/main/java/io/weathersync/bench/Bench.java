@@ -37,6 +37,8 @@ public final class Bench {
         boolean needCatchUp = s.wants("catch-up") || s.wants("read");
         Figure ingest = all.add(needCatchUp || s.wants("ingest"), new Figure("ingest", "ingest", "readings/s",
                 Figure.Target.RATIO_AT_LEAST, 0.5));
+        Figure ingestRedis = all.add("ingest", new Figure("ingest", "ingest on Redis (published, counted)",
+                "readings/s", Figure.Target.RATIO_AT_LEAST, 0.5));
         Figure catchUp = all.add(needCatchUp, new Figure("catch-up", "catch-up into H2", "changes/s",
                 Figure.Target.RATIO_AT_LEAST, 0.5));
         Figure readRate = all.add("read", new Figure("read", "read latest?city=", "req/s",
@@ -76,6 +78,10 @@ public final class Bench {
         try {
             if (ingest != null) {
                 step("ingest", ingest, () -> master[0] = new IngestBench(s, nodes).run(ingest));
+            }
+            if (ingestRedis != null) {
+                step("ingest on Redis", ingestRedis, () -> new IngestBench(s, nodes).runOnRedis(ingestRedis,
+                        require(ingest)));
             }
             if (catchUp != null) {
                 step("catch-up", catchUp, () -> slave[0] = new CatchUpBench(s, nodes)

@@ -62,6 +62,39 @@ final class IngestBench {
         return new Backlog(master, next);
     }
 
+    /**
+     * The same publishes to a master on Redis, where each stored batch also goes out on the channel (a message per
+     * change, no subscriber) and into seed 003's counters; held against {@code plain}'s raw limit. Runs of at most
+     * 100,000 readings (the per-batch costs show within them), in a database of its own.
+     */
+    void runOnRedis(Figure f, Figure plain) throws Exception {
+        String db = DB + "_redis";
+        Sql.exec(s.primaryUrl(), "DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db);
+        Map<String, String> redis = Map.of("REDIS_URI", s.redisUri(), "REDIS_CHANNEL", "ws-bench-ingest-"
+                + System.nanoTime(), "REDIS_METRICS_KEY", Nodes.REDIS_METRICS_KEY);
+        int perRun = Math.min(s.changes() / 3, 100_000);
+        try (NodeProcess master = nodes.master("master-ingest-redis", s.db(db), redis)) {
+            String url = master.url() + "/api/publish";
+            for (int w = 0; w < 10; w++) {
+                api.post(url, Api.readings("warm-", w * 1000L, 1000, 1000, BASE));
+            }
+            for (int run = 0; run < 3; run++) {
+                long t0 = System.nanoTime();
+                for (long i = (long) run * perRun; i < (long) (run + 1) * perRun; i += 1000) {
+                    api.post(url, Api.readings("city-", i, 1000, s.cities(), BASE));
+                }
+                f.ours.add(perRun / ((System.nanoTime() - t0) / 1e9));
+            }
+        } finally {
+            Sql.exec(s.primaryUrl(), "DROP DATABASE IF EXISTS " + db);
+        }
+        f.raw.addAll(plain.raw);
+        f.rawName = plain.rawName + " (the same run's)";
+        f.note = "ours = as for ingest, on a master with REDIS_URI: each batch also published on Redis (one message"
+                + " per change) and counted into seed 003's hash (one script per batch); "
+                + String.format(java.util.Locale.ROOT, "3 runs of %,d readings", perRun);
+    }
+
     private void raw(Figure f, int perRun) throws Exception {
         Sql.exec(s.db(DB), "DROP TABLE IF EXISTS raw_readings", "CREATE TABLE raw_readings LIKE log_readings");
         try (Connection c = Sql.mysql(s.db(DB))) {
