@@ -30,10 +30,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 18 on real processes (Redis transport, master on MariaDB, a slave on H2, both with {@code LOG_FORMAT=json}):
- * {@code /metrics} on the master and the slave after writes (some the slave caught up at its start, some it got
- * live), seed 003's counters in the shared Redis hash and as JSON from both nodes, the probes, and one trace id in
- * both nodes' log lines for a sync a client asked for.
+ * Issue 18 on real processes (Redis transport, master on MariaDB, a slave on H2, both with {@code LOG_FORMAT=json}
+ * and {@code LOG_LEVEL=debug}): {@code /metrics} on the master and the slave after writes (some the slave caught up
+ * at its start, some it got live), seed 003's counters in the shared Redis hash and as JSON from both nodes, the
+ * probes, and one trace id in both nodes' log lines for a sync a client asked for and for a publish whose change
+ * reached the slave on Redis.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsIT {
@@ -52,7 +53,7 @@ class OperationsIT {
         slave = cluster.slaves().getFirst().process();
         for (NodeProcess node : List.of(slave, master)) {
             node.stop(Cluster.STOP_BOUND);
-            node.putEnv(Map.of("LOG_FORMAT", "json", "NODE_NAME", node.name()));
+            node.putEnv(Map.of("LOG_FORMAT", "json", "LOG_LEVEL", "debug", "NODE_NAME", node.name()));
         }
         master.start(Cluster.START_BOUND);
         Instant at = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
@@ -189,6 +190,25 @@ class OperationsIT {
         }
         assertThat(onMaster.get("node").asText()).isEqualTo("master");
         assertThat(onSlave.get("node").asText()).isEqualTo("slave-1");
+    }
+
+    @Test
+    void aPublishLogsOneTraceIdOnTheMasterAndOnTheSlaveThatGotItsChangeOnRedis() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String reading = "[{\"city\":\"Ops-T\",\"temp\":3,\"humidity\":40,\"timestamp\":\""
+                + Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES) + "\",\"source\":\"e2e\"}]";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(master.url() + "/api/publish"))
+                .header("Authorization", "Bearer " + cluster.adminToken())
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(reading)).build();
+        HttpResponse<String> reply = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+
+        JsonNode onMaster = awaitTraced(master, traceId, "publishing 1 changes");
+        JsonNode onSlave = awaitTraced(slave, traceId, "received 1 changes");
+        System.out.println("[ops] master: " + onMaster + "\n[ops] slave:  " + onSlave);
+        assertThat(onSlave.path("logger").asText()).endsWith("LettuceChangeSubscriber");
     }
 
     private JsonNode awaitTraced(NodeProcess node, String traceId, String message) throws InterruptedException {

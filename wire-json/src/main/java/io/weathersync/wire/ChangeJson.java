@@ -63,6 +63,11 @@ public final class ChangeJson {
         return bytes(toJsonObject(change));
     }
 
+    /** As {@link #toJsonBytes(SignedChange)}, with the sender's {@code traceparent} beside the change's fields. */
+    public byte[] toJsonBytes(SignedChange change, String traceparent) {
+        return bytes(toJsonObject(change).put(LiveMessage.TRACEPARENT, traceparent));
+    }
+
     /** The changes as the UTF-8 bytes of a JSON array (an HTTP push body). */
     public byte[] toJsonBytes(List<SignedChange> changes) {
         return bytes(toJsonArray(changes));

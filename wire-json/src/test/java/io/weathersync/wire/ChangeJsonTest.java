@@ -53,6 +53,33 @@ class ChangeJsonTest {
     }
 
     @Test
+    void aMessageCarriesItsSendersTraceBesideTheChangeWhichReadsAsWithoutIt() {
+        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        LiveMessage read = json.readLive(json.toJsonBytes(change(7, "Paris", "c2ln"), trace));
+
+        assertThat(read.traceparent()).contains(trace);
+        assertThat(read.changes()).containsExactly(change(7, "Paris", "c2ln"));
+        assertThat(read.rejections()).isEmpty();
+        assertThat(json.readLive(json.toJsonBytes(change(7, "Paris", null))).traceparent()).isEmpty();
+    }
+
+    @Test
+    void aTraceThatIsNotTextOrTooLongIsLeftOutAndTheChangeStillReads() {
+        for (Object trace : List.of(42, List.of("00-…"), "x".repeat(LiveMessage.MAX_TRACEPARENT + 1))) {
+            ObjectNode node = json.toJsonObject(change(7, "Paris", null));
+            node.set(LiveMessage.TRACEPARENT, json.mapper().valueToTree(trace));
+
+            LiveMessage read = json.readLive(bytes(node.toString()));
+
+            assertThat(read.traceparent()).as("traceparent %s", trace).isEmpty();
+            assertThat(read.changes()).containsExactly(change(7, "Paris", null));
+        }
+        assertThat(json.readLive(json.toJsonBytes(List.of(change(7, "Paris", null)))).traceparent())
+                .as("an array (an HTTP push body: its trace is the request's header)").isEmpty();
+    }
+
+    @Test
     void singleObjectIsReadAsOneChange() {
         byte[] one = json.toJsonBytes(change(7, "Paris", null));
 

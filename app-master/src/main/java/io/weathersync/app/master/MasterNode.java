@@ -19,6 +19,7 @@ import io.weathersync.adapter.http.server.Protections;
 import io.weathersync.adapter.http.server.ServerLimits;
 import io.weathersync.adapter.http.server.MasterApi;
 import io.weathersync.adapter.http.server.OpsApi;
+import io.weathersync.adapter.http.trace.MdcThreadContext;
 import io.weathersync.adapter.http.trace.Traces;
 import io.weathersync.adapter.jdbc.Database;
 import io.weathersync.adapter.jdbc.JdbiChangeLog;
@@ -27,6 +28,7 @@ import io.weathersync.adapter.jdbc.JdbiNodeRegistry;
 import io.weathersync.adapter.memory.InMemoryReadingCounts;
 import io.weathersync.adapter.redis.LettuceChangePublisher;
 import io.weathersync.adapter.redis.LettuceReadingCounts;
+import io.weathersync.adapter.redis.PublishLimits;
 import io.weathersync.application.port.in.CollectWeatherUseCase;
 import io.weathersync.application.port.in.RecordHeartbeatUseCase;
 import io.weathersync.application.port.in.ReportStatusUseCase;
@@ -196,7 +198,9 @@ final class MasterNode {
     private static ChangePublisher publisher(NodeConfig node, NodeRegistry registry, PushAuth pushAuth) {
         if (node.redisUri().isPresent()) {
             LOG.info("live transport: Redis {} channel {}", node.redisForLog().orElseThrow(), node.redisChannel());
-            return new LettuceChangePublisher(node.redisUri().get(), node.redisChannel());
+            // Each message carries the trace of the poll cycle or request that made it.
+            return new LettuceChangePublisher(node.redisUri().get(), node.redisChannel(), PublishLimits.DEFAULTS,
+                    new MdcThreadContext());
         }
         LOG.info("live transport: HTTP push to the registered slaves (REDIS_URI not set)");
         // Read at every publish, so disabling a slave stops pushes from the next batch on.

@@ -99,7 +99,7 @@ final class SlaveNode {
         AtomicReference<SlaveHeartbeatService> heartbeat = new AtomicReference<>();
         ReportStatusUseCase status = () -> heartbeat.get().status();
         LettuceChangeSubscriber subscriber = node.redisUri().isEmpty() ? null : lifecycle.closeOnStop("subscriber",
-                new LettuceChangeSubscriber(node.redisUri().get(), node.redisChannel()));
+                new LettuceChangeSubscriber(node.redisUri().get(), node.redisChannel(), new MdcThreadContext()));
         SlaveApi.Dependencies api = new SlaveApi.Dependencies(new QueryWeatherService(replica), serial, serial,
                 new RequestSyncService(master), status,
                 List.of(HealthCheck.of("store", () -> database.isReachable(2)).degradedWhen(database::writeProblem),

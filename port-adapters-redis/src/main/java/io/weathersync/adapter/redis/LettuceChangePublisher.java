@@ -9,6 +9,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.weathersync.application.port.out.ChangePublisher;
+import io.weathersync.application.port.out.ThreadContext;
 import io.weathersync.domain.message.SignedChange;
 import io.weathersync.wire.ChangeJson;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,6 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Publishes each change as one JSON message on a Redis Pub/Sub channel with Lettuce's async API. Never blocks
  * beyond handing over and never throws: a failed publish is counted and logged once per failure streak.
  * While Redis is away Lettuce buffers up to {@link PublishLimits#maxQueued()} commands and reconnects by itself.
+ * Each message carries the caller's context as the {@link ThreadContext} gives it (a child of its trace), so the
+ * slaves log the poll cycle's or the request's trace id for the changes it made.
  */
 public final class LettuceChangePublisher implements ChangePublisher {
 
@@ -34,6 +38,7 @@ public final class LettuceChangePublisher implements ChangePublisher {
     private static final Duration FIRST_CONNECT_WAIT = Duration.ofSeconds(6);
 
     private final String channel;
+    private final ThreadContext context;
     private final String target;
     private final RedisClient client;
     private final FirstConnect<StatefulRedisConnection<String, byte[]>> connect;
@@ -43,21 +48,26 @@ public final class LettuceChangePublisher implements ChangePublisher {
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** A publisher on {@code channel} of the Redis at {@code redisUri}, with {@link PublishLimits#DEFAULTS}. */
+    /**
+     * A publisher on {@code channel} of the Redis at {@code redisUri}, with {@link PublishLimits#DEFAULTS}, sending
+     * no context.
+     */
     public LettuceChangePublisher(String redisUri, String channel) {
-        this(redisUri, channel, PublishLimits.DEFAULTS);
+        this(redisUri, channel, PublishLimits.DEFAULTS, ThreadContext.NONE);
     }
 
     /**
-     * A publisher on {@code channel} of the Redis at {@code redisUri}. Waits for the first connect attempt
-     * (up to a few seconds); if Redis is away, keeps trying in the background, failing publishes till then.
+     * A publisher on {@code channel} of the Redis at {@code redisUri}, each message carrying {@code context}'s
+     * {@link ThreadContext#outgoing()}. Waits for the first connect attempt (up to a few seconds); if Redis is away,
+     * keeps trying in the background, failing publishes till then.
      *
      * @throws IllegalArgumentException if the URI or channel is not valid
      */
-    public LettuceChangePublisher(String redisUri, String channel, PublishLimits limits) {
+    public LettuceChangePublisher(String redisUri, String channel, PublishLimits limits, ThreadContext context) {
         RedisURI uri = RedisClients.parse(redisUri);
         this.channel = RedisClients.channel(channel);
         Objects.requireNonNull(limits, "limits: must not be null");
+        this.context = Objects.requireNonNull(context, "context: must not be null");
         this.target = "publisher on " + RedisClients.describe(uri) + " channel " + channel;
         ClientOptions options = RedisClients.baseOptions()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
@@ -83,20 +93,28 @@ public final class LettuceChangePublisher implements ChangePublisher {
             return;
         }
         StatefulRedisConnection<String, byte[]> connection = connect.connection();
+        // One context for the messages of one publish: they are one batch of the caller's work.
+        Optional<String> trace = changes.isEmpty() ? Optional.empty() : context.outgoing();
+        if (LOG.isDebugEnabled() && !changes.isEmpty()) {
+            LOG.debug("{}: publishing {} changes (seq {}-{})", target, changes.size(),
+                    changes.getFirst().change().seq(), changes.getLast().change().seq());
+        }
         for (SignedChange change : changes) {
             if (closed.get()) {
                 fail(new IllegalStateException("publisher is closed"));
             } else if (connection == null) {
                 fail(new IllegalStateException("not connected to Redis yet"));
             } else {
-                send(connection, change);
+                send(connection, change, trace);
             }
         }
     }
 
-    private void send(StatefulRedisConnection<String, byte[]> connection, SignedChange change) {
+    private void send(StatefulRedisConnection<String, byte[]> connection, SignedChange change,
+                      Optional<String> trace) {
         try {
-            connection.async().publish(channel, JSON.toJsonBytes(change)).whenComplete((receivers, error) -> {
+            byte[] message = trace.isPresent() ? JSON.toJsonBytes(change, trace.get()) : JSON.toJsonBytes(change);
+            connection.async().publish(channel, message).whenComplete((receivers, error) -> {
                 if (error == null) {
                     succeeded();
                 } else {

@@ -12,13 +12,16 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.weathersync.application.port.out.ChangeListener;
 import io.weathersync.application.port.out.ChangeSubscriber;
+import io.weathersync.application.port.out.ThreadContext;
 import io.weathersync.domain.message.RejectedMessage;
+import io.weathersync.domain.message.SignedChange;
 import io.weathersync.wire.ChangeJson;
 import io.weathersync.wire.LiveMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,7 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A slave's live feed from a Redis Pub/Sub channel (Lettuce). The Lettuce callbacks only hand over: decoding
  * and every {@link ChangeListener} call run in order on a single thread this subscriber owns. Each confirmed
- * subscription, the first and the one Lettuce renews after every reconnect, calls {@code onConnected}.
+ * subscription, the first and the one Lettuce renews after every reconnect, calls {@code onConnected}. A message
+ * is handed over in the context it carried ({@link ThreadContext#within}), so its log lines carry the master's trace.
  */
 public final class LettuceChangeSubscriber implements ChangeSubscriber {
 
@@ -43,6 +47,7 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
     private final RedisURI uri;
     private final String channel;
     private final String target;
+    private final ThreadContext context;
     private final RedisClient client;
     private final ListenerDispatcher dispatcher;
     private final LongAdder received = new LongAdder();
@@ -53,14 +58,21 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
     private volatile SentinelWatch sentinels;
     private volatile ChangeListener listener;
 
+    /** A subscriber to {@code channel} of the Redis at {@code redisUri} that takes no context from messages. */
+    public LettuceChangeSubscriber(String redisUri, String channel) {
+        this(redisUri, channel, ThreadContext.NONE);
+    }
+
     /**
-     * A subscriber to {@code channel} of the Redis at {@code redisUri}; nothing happens before {@link #start}.
+     * A subscriber to {@code channel} of the Redis at {@code redisUri}, handing each message over in the context it
+     * carried; nothing happens before {@link #start}.
      *
      * @throws IllegalArgumentException if the URI or channel is not valid
      */
-    public LettuceChangeSubscriber(String redisUri, String channel) {
+    public LettuceChangeSubscriber(String redisUri, String channel, ThreadContext context) {
         this.uri = RedisClients.parse(redisUri);
         this.channel = RedisClients.channel(channel);
+        this.context = Objects.requireNonNull(context, "context: must not be null");
         this.target = "subscriber on " + RedisClients.describe(uri) + " channel " + channel;
         for (RejectedMessage.Kind kind : RejectedMessage.Kind.values()) {
             rejected.put(kind, new LongAdder());
@@ -115,8 +127,17 @@ public final class LettuceChangeSubscriber implements ChangeSubscriber {
     }
 
     private void deliver(LiveMessage message) {
-        if (!message.changes().isEmpty()) {
-            listener.onChanges(message.changes());
+        context.within(message.traceparent(), () -> handOver(message));
+    }
+
+    private void handOver(LiveMessage message) {
+        List<SignedChange> changes = message.changes();
+        if (!changes.isEmpty()) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}: received {} changes (seq {}-{})", target, changes.size(),
+                        changes.getFirst().change().seq(), changes.getLast().change().seq());
+            }
+            listener.onChanges(changes);
         }
         for (RejectedMessage rejection : message.rejections()) {
             rejected.get(rejection.kind()).increment();

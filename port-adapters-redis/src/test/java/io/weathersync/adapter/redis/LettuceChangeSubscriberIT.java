@@ -6,6 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.weathersync.application.port.out.ThreadContext;
 import io.weathersync.domain.message.RejectedMessage;
 import io.weathersync.domain.message.RejectedMessage.Kind;
 import io.weathersync.domain.message.SignedChange;
@@ -21,7 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -109,6 +113,50 @@ class LettuceChangeSubscriberIT {
             assertThat(messages.poll(200, TimeUnit.MILLISECONDS)).as("one message per change").isNull();
             await("the publisher to count both", () -> publisher.published() == 2, () -> publisher.failed());
         }
+    }
+
+    /** Sends {@code sent} with every message, and records what each received message carried. */
+    private static ThreadContext context(Optional<String> sent, List<Optional<String>> received) {
+        return new ThreadContext() {
+            @Override
+            public <T> Callable<T> carry(Callable<T> work) {
+                return work;
+            }
+
+            @Override
+            public Optional<String> outgoing() {
+                return sent;
+            }
+
+            @Override
+            public void within(Optional<String> incoming, Runnable work) {
+                received.add(incoming);
+                work.run();
+            }
+        };
+    }
+
+    @Test
+    void everyMessageCarriesThePublishersContextAndIsHandedOverInIt() throws Exception {
+        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        List<Optional<String>> carried = new CopyOnWriteArrayList<>();
+        RecordingListener listener = new RecordingListener();
+        LettuceChangeSubscriber subscriber = opened(new LettuceChangeSubscriber(TestRedis.uri(), channel,
+                context(Optional.empty(), carried)));
+        subscriber.start(listener);
+        await("the subscription", () -> listener.connected.get() == 1, listener::toString);
+        LettuceChangePublisher publisher = opened(new LettuceChangePublisher(TestRedis.uri(), channel,
+                PublishLimits.DEFAULTS, context(Optional.of(trace), new ArrayList<>())));
+
+        publisher.publish(List.of(change(1), change(2)));
+        Map<String, Object> third = JSON.readValue(new ChangeJson().toJsonBytes(change(3)), new TypeReference<>() { });
+        rawConnection.sync().publish(channel, JSON.writeValueAsString(with(third, "traceparent", List.of(trace))));
+
+        await("all three changes", () -> listener.received.size() == 3, listener::toString);
+        assertThat(listener.seqs()).containsExactly(1L, 2L, 3L);
+        assertThat(carried).as("a traceparent that is not text is left out; the change still counts")
+                .containsExactly(Optional.of(trace), Optional.of(trace), Optional.empty());
+        assertThat(listener.rejected).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.weathersync.adapter.redis;
 
+import io.weathersync.application.port.out.ThreadContext;
 import io.weathersync.domain.message.SignedChange;
 import io.weathersync.domain.model.Change;
 import io.weathersync.domain.model.StreamId;
@@ -69,7 +70,7 @@ class LettuceReconnectIT {
         LettuceChangeSubscriber subscriber = opened(new LettuceChangeSubscriber(redis.uri(), channel));
         subscriber.start(listener);
         await("the first subscription", () -> listener.connected.get() == 1, listener::toString);
-        LettuceChangePublisher publisher = opened(new LettuceChangePublisher(redis.uri(), channel, SHORT));
+        LettuceChangePublisher publisher = opened(new LettuceChangePublisher(redis.uri(), channel, SHORT, ThreadContext.NONE));
         publisher.publish(changes(1, 1));
         await("seq 1", () -> listener.received.size() == 1, listener::toString);
         assertThat(publisher.isConnected()).isTrue();
@@ -103,7 +104,7 @@ class LettuceReconnectIT {
     @Test
     void publishingTenThousandChangesWhileRedisIsDownReturnsAtOnceAndCountsThemAllAsFailed() throws Exception {
         redis.start();
-        LettuceChangePublisher publisher = opened(new LettuceChangePublisher(redis.uri(), channel, SHORT));
+        LettuceChangePublisher publisher = opened(new LettuceChangePublisher(redis.uri(), channel, SHORT, ThreadContext.NONE));
         publisher.publish(changes(1, 1));
         await("the connection to work", () -> publisher.published() == 1, () -> "failed " + publisher.failed());
         redis.stop();
@@ -126,7 +127,7 @@ class LettuceReconnectIT {
         redis.stop();
         RecordingListener listener = new RecordingListener();
         LettuceChangeSubscriber subscriber = opened(new LettuceChangeSubscriber(redis.uri(), channel));
-        LettuceChangePublisher publisher = opened(new LettuceChangePublisher(redis.uri(), channel, SHORT));
+        LettuceChangePublisher publisher = opened(new LettuceChangePublisher(redis.uri(), channel, SHORT, ThreadContext.NONE));
 
         assertThatCode(() -> subscriber.start(listener)).doesNotThrowAnyException();
         publisher.publish(changes(1, 3));
