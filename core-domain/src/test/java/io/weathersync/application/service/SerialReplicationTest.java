@@ -21,6 +21,7 @@ import io.weathersync.domain.model.SyncPush;
 import io.weathersync.domain.model.SyncState;
 import io.weathersync.domain.model.WeatherReading;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
@@ -47,7 +48,13 @@ class SerialReplicationTest {
     private static final long MIB = 1024 * 1024;
     private final InMemoryChangeLog log = new InMemoryChangeLog();
     private int appends;
+    private KeyPair keys;
     private SerialReplication queue;
+
+    @BeforeEach
+    void newMasterKey() throws Exception {
+        keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    }
 
     @AfterEach
     void close() throws InterruptedException {
@@ -58,12 +65,10 @@ class SerialReplicationTest {
 
     @Test
     void liveChangesAreAppliedInOrderOnTheReplicationThread() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 100);
-        List<SignedChange> changes = signed(keys, append(3));
+        List<SignedChange> changes = signed(append(3));
 
         queue.listener().onChanges(changes.subList(0, 1));
         queue.listener().onChanges(changes.subList(1, 3));
@@ -74,13 +79,11 @@ class SerialReplicationTest {
 
     @Test
     void aBusyReplicationNeverHoldsTheTransport() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 100);
-        List<SignedChange> changes = signed(keys, append(2));
+        List<SignedChange> changes = signed(append(2));
 
         long started = System.nanoTime();
         queue.listener().onChanges(changes.subList(0, 1));
@@ -96,17 +99,15 @@ class SerialReplicationTest {
 
     @Test
     void liveChangesThatQueuedUpMeanwhileAreAppliedTogether() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         append(1);
         replication.catchUp().catchUp();
         CountDownLatch release = new CountDownLatch(1);
         replica.hold(release);
         queue = new SerialReplication(replication, 100);
         Instant at = Instant.now().minusSeconds(60);
-        List<SignedChange> changes = signed(keys, log.append(IntStream.range(0, 4)
+        List<SignedChange> changes = signed(log.append(IntStream.range(0, 4)
                 .mapToObj(i -> WeatherReading.of(new City("Later" + i), at, 20, 50, "test")).toList()));
 
         queue.receive(changes.subList(0, 1));
@@ -123,13 +124,11 @@ class SerialReplicationTest {
 
     @Test
     void aFullQueueDropsAndCountsInsteadOfBlocking() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 1);
-        List<SignedChange> changes = signed(keys, append(3));
+        List<SignedChange> changes = signed(append(3));
 
         queue.receive(changes.subList(0, 1));
         awaitApplying(replica);
@@ -144,13 +143,11 @@ class SerialReplicationTest {
 
     @Test
     void queuedLiveChangesAreBoundedInBytesNotOnlyInDeliveries() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 1000, 4 * MIB);
-        List<SignedChange> changes = signed(keys, append(1));
+        List<SignedChange> changes = signed(append(1));
         queue.receive(changes);
         awaitApplying(replica);
 
@@ -168,13 +165,11 @@ class SerialReplicationTest {
 
     @Test
     void changesOfUnknownSizeAreCountedByAnEstimatePerChange() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 1000, 4 * MIB);
-        List<SignedChange> changes = signed(keys, append(1));
+        List<SignedChange> changes = signed(append(1));
         queue.receive(changes);
         awaitApplying(replica);
 
@@ -192,13 +187,11 @@ class SerialReplicationTest {
 
     @Test
     void aDeliveryLargerThanTheBoundIsTakenIntoAnEmptyQueue() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 10, 1024);
 
-        queue.receive(signed(keys, append(1)), MIB);
+        queue.receive(signed(append(1)), MIB);
 
         awaitAppliedSeq(replica, 1);
         assertThat(queue.dropped()).isZero();
@@ -228,10 +221,8 @@ class SerialReplicationTest {
 
     @Test
     void aPushedPageIsWrittenOnTheReplicationThreadAndItsCallerGetsTheAnswer() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 100);
         append(1);
         queue.catchUp();
@@ -248,11 +239,9 @@ class SerialReplicationTest {
 
     @Test
     void aForgedPushedPageIsRefusedToItsCallerAndWritesNothing() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         KeyPair intruder = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), null);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 100);
         SignedPush forged = new ChangeSigner(intruder.getPrivate()).sign(new SyncPush(SyncPush.Kind.REPAIR, 0,
                 new ChangePage(log.stream(), 2, append(2), 2)));
@@ -265,13 +254,11 @@ class SerialReplicationTest {
 
     @Test
     void aCatchUpWaitsForTheDeliveriesQueuedBeforeItAndRunsOnTheSameThread() throws Exception {
-        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         CountDownLatch release = new CountDownLatch(1);
         RecordingReplica replica = new RecordingReplica(new InMemoryReplica(), release);
-        ReplicationServices replication = replication(replica);
-        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        ReplicationServices replication = trusting(replica);
         queue = new SerialReplication(replication, 100);
-        List<SignedChange> changes = signed(keys, append(2));
+        List<SignedChange> changes = signed(append(2));
         queue.receive(changes.subList(0, 1));
         awaitApplying(replica);
         append(3);
@@ -294,6 +281,13 @@ class SerialReplicationTest {
         assertThat(replica.threads).contains("replication");
     }
 
+    /** Replication into {@code replica} that trusts this test's master key. */
+    private ReplicationServices trusting(Replica replica) {
+        ReplicationServices replication = replication(replica);
+        replication.trust().trust(new ChangeVerifier(keys.getPublic()));
+        return replication;
+    }
+
     private ReplicationServices replication(Replica replica) {
         return ReplicationServices.of(replica, new InMemoryMasterClient(log, null), null, Clock.systemUTC(), 1000,
                 10_000);
@@ -306,7 +300,8 @@ class SerialReplicationTest {
                 .mapToObj(i -> WeatherReading.of(new City("City" + i), at, 20 + i, 50, "test")).toList());
     }
 
-    private static List<SignedChange> signed(KeyPair keys, List<Change> changes) {
+    /** {@code changes}, each signed with this test's master key. */
+    private List<SignedChange> signed(List<Change> changes) {
         ChangeSigner signer = new ChangeSigner(keys.getPrivate());
         return changes.stream().map(c -> new SignedChange(c, signer.sign(c))).toList();
     }
