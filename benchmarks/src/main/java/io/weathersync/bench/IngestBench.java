@@ -35,23 +35,12 @@ final class IngestBench {
     Backlog run(Figure f) throws Exception {
         Sql.exec(s.primaryUrl(), "DROP DATABASE IF EXISTS " + DB, "CREATE DATABASE " + DB);
         NodeProcess master = nodes.master("master-ingest", s.db(DB), Map.of());
-        String url = master.url() + "/api/publish";
-        for (int w = 0; w < 10; w++) {      // warm-up, not counted
-            api.post(url, Api.readings("warm-", w * 1000L, 1000, 1000, BASE));
-        }
+        String url = warmedUp(master);
         int perRun = s.changes() / 3;
         long next = 0;
         for (int run = 0; run < 3; run++) {
             int count = run == 2 ? s.changes() - 2 * perRun : perRun;
-            long t0 = System.nanoTime();
-            long cap = t0 + s.runCapSeconds() * 1_000_000_000L;
-            long i = next;
-            for (; i < next + count && System.nanoTime() < cap; i += 1000) {
-                api.post(url, Api.readings("city-", i, (int) Math.min(1000, next + count - i), s.cities(), BASE));
-            }
-            long posted = Math.min(i, next + count) - next;
-            f.ours.add(posted / ((System.nanoTime() - t0) / 1e9));
-            next += posted;
+            next += timedRun(f, url, next, count);
         }
         raw(f, (int) (next / 3));
         f.rawName = "plain JDBC batch insert (1,000 rows/batch+commit, rewriteBatchedStatements) into a copy of log_readings";
@@ -74,16 +63,9 @@ final class IngestBench {
                 + System.nanoTime(), "REDIS_METRICS_KEY", Nodes.REDIS_METRICS_KEY);
         int perRun = Math.min(s.changes() / 3, 100_000);
         try (NodeProcess master = nodes.master("master-ingest-redis", s.db(db), redis)) {
-            String url = master.url() + "/api/publish";
-            for (int w = 0; w < 10; w++) {
-                api.post(url, Api.readings("warm-", w * 1000L, 1000, 1000, BASE));
-            }
+            String url = warmedUp(master);
             for (int run = 0; run < 3; run++) {
-                long t0 = System.nanoTime();
-                for (long i = (long) run * perRun; i < (long) (run + 1) * perRun; i += 1000) {
-                    api.post(url, Api.readings("city-", i, 1000, s.cities(), BASE));
-                }
-                f.ours.add(perRun / ((System.nanoTime() - t0) / 1e9));
+                timedRun(f, url, (long) run * perRun, perRun);
             }
         } finally {
             Sql.exec(s.primaryUrl(), "DROP DATABASE IF EXISTS " + db);
@@ -92,7 +74,33 @@ final class IngestBench {
         f.rawName = plain.rawName + " (the same run's)";
         f.note = "ours = as for ingest, on a master with REDIS_URI: each batch also published on Redis (one message"
                 + " per change) and counted into seed 003's hash (one script per batch); "
-                + String.format(java.util.Locale.ROOT, "3 runs of %,d readings", perRun);
+                + String.format(java.util.Locale.ROOT, "3 runs of %,d readings (each capped at %d s)", perRun,
+                s.runCapSeconds());
+    }
+
+    /** {@code master}'s publish URL, after 10 publishes of 1,000 readings that are not counted. */
+    private String warmedUp(NodeProcess master) throws Exception {
+        String url = master.url() + "/api/publish";
+        for (int w = 0; w < 10; w++) {
+            api.post(url, Api.readings("warm-", w * 1000L, 1000, 1000, BASE));
+        }
+        return url;
+    }
+
+    /**
+     * Publishes the new readings {@code from} to {@code from + count} in requests of 1,000, sequentially, for at most
+     * the run cap; adds the readings/s to {@code f} and returns how many were posted.
+     */
+    private long timedRun(Figure f, String url, long from, long count) throws Exception {
+        long t0 = System.nanoTime();
+        long cap = t0 + s.runCapSeconds() * 1_000_000_000L;
+        long i = from;
+        for (; i < from + count && System.nanoTime() < cap; i += 1000) {
+            api.post(url, Api.readings("city-", i, (int) Math.min(1000, from + count - i), s.cities(), BASE));
+        }
+        long posted = Math.min(i, from + count) - from;
+        f.ours.add(posted / ((System.nanoTime() - t0) / 1e9));
+        return posted;
     }
 
     private void raw(Figure f, int perRun) throws Exception {

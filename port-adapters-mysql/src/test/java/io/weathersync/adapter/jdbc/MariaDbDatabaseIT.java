@@ -56,9 +56,9 @@ class MariaDbDatabaseIT {
         assertThat(reopened.head()).isEqualTo(2);
     }
 
-    private static List<Long> observedAtOfLogCities(Database database) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT observed_at FROM log_cities")
-                .mapTo(Long.class).list());
+    /** The one column {@code sql} selects, as {@code type}. */
+    private static <T> List<T> column(Database database, String sql, Class<T> type) {
+        return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(type).list());
     }
 
     @Test
@@ -78,7 +78,7 @@ class MariaDbDatabaseIT {
 
         assertThat(history(database)).startsWith("1:1", "2:1").hasSizeGreaterThan(2)
                 .allMatch(row -> row.endsWith(":1"));
-        assertThat(observedAtOfLogCities(database)).containsExactly(42L);
+        assertThat(column(database, "SELECT observed_at FROM log_cities", Long.class)).containsExactly(42L);
         OldRegistryRows.assertMigrated(database);
         assertThat(cities.find(new City("zocca"))).contains(found);
     }
@@ -118,11 +118,6 @@ class MariaDbDatabaseIT {
                 .hasMessageNotContaining("hunter2-secret");
     }
 
-    private static List<Integer> scratchValues(Database database) {
-        return database.jdbi().withHandle(h -> h.createQuery("SELECT v FROM scratch WHERE id IN (1, 2) ORDER BY id")
-                .mapTo(Integer.class).list());
-    }
-
     @Test
     void aWriteChosenAsADeadlocksVictimIsRunAgainAndCommits() throws Exception {
         Database database = DATABASES.fresh();
@@ -154,7 +149,8 @@ class MariaDbDatabaseIT {
 
             assertThat(write.get(30, TimeUnit.SECONDS)).isEqualTo(2);
         }
-        assertThat(scratchValues(database)).containsExactly(11, 11);
+        assertThat(column(database, "SELECT v FROM scratch WHERE id IN (1, 2) ORDER BY id", Integer.class))
+                .containsExactly(11, 11);
         assertThat(database.writeProblem()).isEmpty();
     }
 }

@@ -23,15 +23,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class MasterLeaseBehaviour {
 
     private static final Duration LEASE = Duration.ofSeconds(5);
+    /** Every master's clock in a test: the lease lapses when the test says so. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
 
     abstract TestDatabases databases();
 
     @Test
     void oneMasterIsActiveAndAPausedOldMasterCannotWriteAfterTheTakeover() {
         Database shared = databases().fresh();
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
-        MasterLeaseService a = master(shared, clock, "a");
-        MasterLeaseService b = master(shared, clock, "b");
+        MasterLeaseService a = master(shared, "a");
+        MasterLeaseService b = master(shared, "b");
         ChangeLog logOfA = new JdbiChangeLog(shared, a::epoch);
         ChangeLog logOfB = new JdbiChangeLog(shared, b::epoch);
 
@@ -62,10 +63,9 @@ abstract class MasterLeaseBehaviour {
     @Test
     void aMasterHandingTheLeaseBackAtStopIsTakenOverAtOnceAndWritesNoMore() {
         Database shared = databases().fresh();
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
-        MasterLeaseService a = master(shared, clock, "a");
-        MasterLeaseService b = master(shared, clock, "b");
-        MasterLeaseService c = master(shared, clock, "c");
+        MasterLeaseService a = master(shared, "a");
+        MasterLeaseService b = master(shared, "b");
+        MasterLeaseService c = master(shared, "c");
         ChangeLog logOfA = new JdbiChangeLog(shared, a::epoch);
         a.tick();
         b.tick();
@@ -89,9 +89,8 @@ abstract class MasterLeaseBehaviour {
     void aMasterCutOffFromTheDatabaseStandsByOnceItsLeaseHasLapsedByItsOwnClock() {
         Database shared = databases().fresh();
         Database ofA = databases().open(databases().urlOf(shared));
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
-        MasterLeaseService a = master(ofA, clock, "a");
-        MasterLeaseService b = master(shared, clock, "b");
+        MasterLeaseService a = master(ofA, "a");
+        MasterLeaseService b = master(shared, "b");
         assertThat(a.tick()).isEqualTo(new LeaseDecision.TakeOver(1));
         b.tick();
 
@@ -109,8 +108,7 @@ abstract class MasterLeaseBehaviour {
     @Test
     void aMasterWhoseLeaseLapsedWithNobodyTakingItOverIsActiveAgainAtItsNextRenewal() {
         Database shared = databases().fresh();
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
-        MasterLeaseService a = master(shared, clock, "a");
+        MasterLeaseService a = master(shared, "a");
         a.tick();
         clock.advance(LEASE.plusSeconds(1));
         assertThat(a.isActive()).isFalse();
@@ -126,9 +124,8 @@ abstract class MasterLeaseBehaviour {
     @Test
     void twoMastersTakingTheSameLapsedLeaseAtOnceLeaveExactlyOneActive() {
         Database shared = databases().fresh();
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
         JdbiMasterLeases leases = new JdbiMasterLeases(shared);
-        MasterLeaseService a = master(shared, clock, "a");
+        MasterLeaseService a = master(shared, "a");
         a.tick();
         clock.advance(LEASE.plusSeconds(1));
         Lease lapsed = leases.current().orElseThrow();
@@ -144,7 +141,7 @@ abstract class MasterLeaseBehaviour {
     }
 
     /** The lease side of master {@code name}, served at {@code http://name}, on {@code shared}. */
-    private static MasterLeaseService master(Database shared, MutableClock clock, String name) {
+    private MasterLeaseService master(Database shared, String name) {
         return new MasterLeaseService(new JdbiMasterLeases(shared), name, "http://" + name, clock, LEASE);
     }
 }

@@ -94,7 +94,7 @@ public final class LettuceChangePublisher implements ChangePublisher {
         }
         StatefulRedisConnection<String, byte[]> connection = connect.connection();
         // One context for the messages of one publish: they are one batch of the caller's work.
-        Optional<String> trace = changes.isEmpty() ? Optional.empty() : context.outgoing();
+        Optional<String> trace = context.outgoing();
         if (LOG.isDebugEnabled() && !changes.isEmpty()) {
             LOG.debug("{}: publishing {} changes (seq {}-{})", target, changes.size(),
                     changes.getFirst().change().seq(), changes.getLast().change().seq());

@@ -71,7 +71,11 @@ class LettuceChangeSubscriberIT {
     }
 
     private LettuceChangeSubscriber startedSubscriber(RecordingListener listener) {
-        LettuceChangeSubscriber subscriber = opened(new LettuceChangeSubscriber(TestRedis.uri(), channel));
+        return startedSubscriber(listener, ThreadContext.NONE);
+    }
+
+    private LettuceChangeSubscriber startedSubscriber(RecordingListener listener, ThreadContext context) {
+        LettuceChangeSubscriber subscriber = opened(new LettuceChangeSubscriber(TestRedis.uri(), channel, context));
         subscriber.start(listener);
         await("the subscription", () -> listener.connected.get() == 1, listener::toString);
         return subscriber;
@@ -141,10 +145,7 @@ class LettuceChangeSubscriberIT {
         String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
         List<Optional<String>> carried = new CopyOnWriteArrayList<>();
         RecordingListener listener = new RecordingListener();
-        LettuceChangeSubscriber subscriber = opened(new LettuceChangeSubscriber(TestRedis.uri(), channel,
-                context(Optional.empty(), carried)));
-        subscriber.start(listener);
-        await("the subscription", () -> listener.connected.get() == 1, listener::toString);
+        startedSubscriber(listener, context(Optional.empty(), carried));
         LettuceChangePublisher publisher = opened(new LettuceChangePublisher(TestRedis.uri(), channel,
                 PublishLimits.DEFAULTS, context(Optional.of(trace), new ArrayList<>())));
 
