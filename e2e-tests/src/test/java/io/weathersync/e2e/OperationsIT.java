@@ -66,7 +66,10 @@ class OperationsIT {
                 .expect(200, "publish before the slave starts");
         slave.start(Cluster.START_BOUND);
         cluster.awaitConvergence(BOUND);
-        // Written while it runs: it gets them live, each timed from its receipt to its apply.
+        // Written while it runs: it gets them live, each timed from its receipt to its apply. Its subscription
+        // completes a moment after 'listening on'; what is published before that reaches it by a check, untimed.
+        assertThat(slave.awaitLine(line -> line.contains(": subscribed"), BOUND)).as("the slave subscribed on Redis")
+                .isPresent();
         List<Map<String, Object>> readings = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             readings.add(Map.of("city", "Ops-A", "temp", 10 + i, "humidity", 50,
