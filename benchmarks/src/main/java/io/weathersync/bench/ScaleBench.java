@@ -112,7 +112,6 @@ final class ScaleBench {
 
     /**
      * {@code weather.cities} as one comma-separated YAML string of {@code scale-N@lat,lon}, spread over the globe.
-     * Not a YAML list: Helidon Config overflows the stack flattening a 10,000-entry list (the master dies at start).
      */
     static String citiesYaml(int cities) {
         StringBuilder b = new StringBuilder("weather:\n  cities: \"");

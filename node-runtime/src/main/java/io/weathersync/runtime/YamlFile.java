@@ -1,104 +1,118 @@
 package io.weathersync.runtime;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-import io.helidon.config.yaml.YamlConfigParser;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
- * Reads a node's YAML file with Helidon Config into flat {@code dotted.key → text} pairs; a list of values
- * becomes one comma-separated text. Only the file: Helidon's own environment and system-property sources are
- * off, because its automatic variable names differ from the fixed ones (see {@link Settings}).
+ * Reads a node's YAML file with SnakeYAML into flat {@code dotted.key → text} pairs: nested mappings give dotted
+ * keys, a list of values becomes one comma-separated text, and every value is its text as written (the setting
+ * reads it, not YAML's typing: {@code 010} stays {@code 010}). SnakeYAML's node tree, not Helidon Config: Helidon
+ * flattens a list recursively, one level and one copy per element, so a list of 20,000 cities took 10 s and a
+ * 512 MiB stack; here it is read in a few milliseconds.
  */
 final class YamlFile {
 
-    /**
-     * The stack of the thread that reads the file. Helidon flattens a YAML list recursively, one level per
-     * element: the default stack overflows near 10,000 entries, a city list an operator may well write.
-     */
-    static final long READER_STACK_BYTES = 512L * 1024 * 1024;
+    /** Largest file read, in characters (SnakeYAML's default is 3 Mi): 100,000 cities with coordinates fit. */
+    static final int MAX_CHARACTERS = 64 * 1024 * 1024;
 
     private YamlFile() {
     }
 
     static Map<String, String> read(Path file) {
-        FutureTask<Map<String, String>> reading = new FutureTask<>(() -> parse(file));
-        new Thread(null, reading, "config-reader", READER_STACK_BYTES).start();
-        try {
-            return reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfigException("interrupted while reading config file '" + file + "'", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof StackOverflowError) {
-                throw new ConfigException("config file '" + file + "' is nested too deeply or holds too long a "
-                        + "list for the YAML reader; give a long list as one comma-separated value");
-            }
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static Map<String, String> parse(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("config file '" + file + "' does not exist or is not a file");
         }
         if (!Files.isReadable(file)) {
             throw new ConfigException("config file '" + file + "' cannot be read");
         }
-        Config config;
-        try {
-            config = Config.builder()
-                    .disableEnvironmentVariablesSource()
-                    .disableSystemPropertiesSource()
-                    .disableParserServices()
-                    .disableValueResolving()
-                    .disableKeyResolving()
-                    .addParser(YamlConfigParser.create())
-                    .sources(ConfigSources.file(file).parser(YamlConfigParser.create()))
-                    .build();
-            return flatten(config);
-        } catch (io.helidon.config.ConfigException | IllegalStateException e) {
-            throw new ConfigException("config file '" + file + "' is not valid YAML: " + rootMessage(e), e);
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CHARACTERS);
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new Yaml(options).compose(reader);
+        } catch (YAMLException e) {
+            throw new ConfigException("config file '" + file + "' is not valid YAML: " + problem(e), e);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("config file '" + file + "' cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    private static Map<String, String> flatten(Config root) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> lists = new ArrayList<>();
-        root.traverse().forEach(node -> {
-            String key = node.key().toString();
-            if (lists.stream().anyMatch(list -> key.startsWith(list + "."))) {
-                return;
-            }
-            switch (node.type()) {
-                case LIST -> {
-                    lists.add(key);
-                    values.put(key, String.join(",", node.asList(String.class).orElse(List.of())));
-                }
-                case VALUE -> values.put(key, node.asString().orElse(""));
-                default -> { }
-            }
-        });
+        if (root == null) {
+            return values;
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new ConfigException("config file '" + file + "' is not a mapping of settings (like "
+                    + "'server:' then '  port: 8080')" + at(root.getStartMark()));
+        }
+        flatten("", mapping, values, file);
         return values;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    private static void flatten(String prefix, MappingNode mapping, Map<String, String> values, Path file) {
+        for (NodeTuple entry : mapping.getValue()) {
+            if (!(entry.getKeyNode() instanceof ScalarNode name)) {
+                throw new ConfigException("config file '" + file + "': a key must be a name"
+                        + at(entry.getKeyNode().getStartMark()));
+            }
+            String key = prefix + name.getValue();
+            Node value = entry.getValueNode();
+            if (value instanceof MappingNode nested) {
+                flatten(key + ".", nested, values, file);
+                continue;
+            }
+            String text = value instanceof SequenceNode list ? joined(key, list, file) : text((ScalarNode) value);
+            if (values.put(key, text) != null) {
+                throw new ConfigException("config file '" + file + "': " + key + " is set twice"
+                        + at(name.getStartMark()));
+            }
         }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static String joined(String key, SequenceNode list, Path file) {
+        List<String> items = new ArrayList<>(list.getValue().size());
+        for (Node item : list.getValue()) {
+            if (!(item instanceof ScalarNode scalar)) {
+                throw new ConfigException("config file '" + file + "': " + key + " must be a list of values"
+                        + at(item.getStartMark()));
+            }
+            items.add(text(scalar));
+        }
+        return String.join(",", items);
+    }
+
+    /** A value as written; YAML's null ({@code ~}, {@code null}, nothing) is blank, which counts as unset. */
+    private static String text(ScalarNode scalar) {
+        return Tag.NULL.equals(scalar.getTag()) ? "" : scalar.getValue();
+    }
+
+    /** SnakeYAML's problem on one line, with the line it was found on. */
+    private static String problem(YAMLException e) {
+        if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+            return marked.getProblem() + at(marked.getProblemMark());
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(message);
+    }
+
+    private static String at(Mark mark) {
+        return mark == null ? "" : " (line " + (mark.getLine() + 1) + ")";
     }
 }

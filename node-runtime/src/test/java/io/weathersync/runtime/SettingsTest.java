@@ -160,12 +160,55 @@ class SettingsTest {
     }
 
     @Test
+    void valuesAreReadAsWrittenAndYamlsNullIsUnset() throws IOException {
+        Setting interval = Setting.of("weather.poll_interval", "WEATHER_POLL_INTERVAL", "60", "x");
+        Setting port = Setting.of("server.port", "SERVER_PORT", "8080", "x");
+        Setting cities = Setting.of("weather.cities", "WEATHER_CITIES", null, "x");
+        Path yaml = write("server:\n  port: ~\nweather:\n  poll_interval: 010\n  cities: [yes, 'null', 1.50]\n");
+
+        Settings settings = Settings.load(Optional.of(yaml), Map.of(), List.of(interval, port, cities));
+
+        assertThat(settings.text(interval)).contains("010");
+        assertThat(settings.text(port)).contains("8080");
+        assertThat(settings.text(cities)).contains("yes,null,1.50");
+    }
+
+    @Test
+    void aFileThatIsNotAMappingOfSettingsIsAOneLineErrorNamingTheLine() throws IOException {
+        Path list = write("- server\n- port\n");
+        Path twice = write("server:\n  port: 1\n  host: x\nserver:\n  port: 2\n");
+        Path nested = write("weather:\n  cities:\n    - Beijing\n    - name: Tokyo\n");
+
+        assertThatThrownBy(() -> Settings.load(Optional.of(list), Map.of(), TABLE))
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith("is not a mapping of settings (like "
+                        + "'server:' then '  port: 8080') (line 1)");
+        assertThatThrownBy(() -> Settings.load(Optional.of(twice), Map.of(), TABLE))
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith(": server.port is set twice (line 5)");
+        assertThatThrownBy(() -> Settings.load(Optional.of(nested), Map.of(), TABLE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith(": weather.cities must be a list of values (line 4)");
+    }
+
+    @Test
+    void anEmptyFileSetsNothing() throws IOException {
+        Settings settings = Settings.load(Optional.of(write("# nothing yet\n")), Map.of(), TABLE);
+
+        assertThat(settings.unknownKeys()).isEmpty();
+    }
+
+    @Test
     void aMissingOrBrokenFileIsAOneLineError() throws IOException {
         Path broken = write("server:\n  port: [1,\n  host: x\n");
 
         assertThatThrownBy(() -> Settings.load(Optional.of(dir.resolve("nope.yaml")), Map.of(), TABLE))
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> Settings.load(Optional.of(broken), Map.of(), TABLE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML")
+                .hasMessageContaining("(line ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        Path deep = write("a:\n" + nestedDeeper(200));
+        assertThatThrownBy(() -> Settings.load(Optional.of(deep), Map.of(), TABLE))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not valid YAML")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -201,6 +244,15 @@ class SettingsTest {
         assertThat(node.redisForLog()).contains(
                 "redis-sentinel://***@10.0.0.1:26379,10.0.0.2:26379/?sentinelMasterId=weather");
         assertThat(node.toString()).doesNotContain("s3cret");
+    }
+
+    /** {@code levels} mappings, each inside the one before. */
+    private static String nestedDeeper(int levels) {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 1; i <= levels; i++) {
+            yaml.append("  ".repeat(i)).append("k").append(i).append(":\n");
+        }
+        return yaml.append("  ".repeat(levels + 1)).append("v: 1\n").toString();
     }
 
     private Path write(String yaml) throws IOException {
