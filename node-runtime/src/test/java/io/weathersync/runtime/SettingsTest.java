@@ -160,17 +160,23 @@ class SettingsTest {
     }
 
     @Test
-    void valuesAreReadAsWrittenAndYamlsNullIsUnset() throws IOException {
+    void valuesAreReadAsWrittenSaveYamlsBooleansAndNullIsUnset() throws IOException {
         Setting interval = Setting.of("weather.poll_interval", "WEATHER_POLL_INTERVAL", "60", "x");
         Setting port = Setting.of("server.port", "SERVER_PORT", "8080", "x");
         Setting cities = Setting.of("weather.cities", "WEATHER_CITIES", null, "x");
-        Path yaml = write("server:\n  port: ~\nweather:\n  poll_interval: 010\n  cities: [yes, 'null', 1.50]\n");
+        Setting metrics = Setting.of("metrics.enabled", "METRICS_ENABLED", "true", "x");
+        Setting tracing = Setting.of("tracing.enabled", "TRACING_ENABLED", "true", "x");
+        Path yaml = write("server:\n  port: ~\nweather:\n  poll_interval: 010\n  cities: [no, 'null', 1.50]\n"
+                + "metrics:\n  enabled: Off\ntracing:\n  enabled: yes\n");
 
-        Settings settings = Settings.load(Optional.of(yaml), Map.of(), List.of(interval, port, cities));
+        Settings settings = Settings.load(Optional.of(yaml), Map.of(), List.of(interval, port, cities, metrics,
+                tracing));
 
         assertThat(settings.text(interval)).contains("010");
         assertThat(settings.text(port)).contains("8080");
-        assertThat(settings.text(cities)).contains("yes,null,1.50");
+        assertThat(settings.text(cities)).contains("no,null,1.50");
+        assertThat(settings.text(metrics)).contains("false");
+        assertThat(settings.text(tracing)).contains("true");
     }
 
     @Test
