@@ -57,7 +57,7 @@ final class YamlFile {
             root = new Yaml(options).compose(reader);
         } catch (YAMLException e) {
             throw new ConfigException("config file '" + file + "' is not valid YAML: " + problem(e), e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             throw new ConfigException("config file '" + file + "' cannot be read: " + e.getMessage(), e);
         }
         Map<String, String> values = new LinkedHashMap<>();
