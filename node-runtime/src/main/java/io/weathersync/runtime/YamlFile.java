@@ -35,7 +35,7 @@ import java.util.Set;
 final class YamlFile {
 
     /** Largest file read, in characters (SnakeYAML's default is 3 Mi): 100,000 cities with coordinates fit. */
-    static final int MAX_CHARACTERS = 64 * 1024 * 1024;
+    private static final int MAX_CHARACTERS = 64 * 1024 * 1024;
 
     /** The words YAML 1.1 reads as true; its other booleans ({@code no}, {@code off}, {@code false}) are false. */
     private static final Set<String> TRUE = Set.of("true", "yes", "on");

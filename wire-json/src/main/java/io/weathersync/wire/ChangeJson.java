@@ -18,6 +18,7 @@ import io.weathersync.domain.model.WeatherReading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JSON codec of DESIGN's message format, the one every transport uses: changes (one object, or an array),
@@ -63,9 +64,14 @@ public final class ChangeJson {
         return bytes(toJsonObject(change));
     }
 
-    /** As {@link #toJsonBytes(SignedChange)}, with the sender's {@code traceparent} beside the change's fields. */
-    public byte[] toJsonBytes(SignedChange change, String traceparent) {
-        return bytes(toJsonObject(change).put(LiveMessage.TRACEPARENT, traceparent));
+    /**
+     * As {@link #toJsonBytes(SignedChange)}, with the sender's {@code traceparent}, when there is one, beside the
+     * change's fields (what {@link LiveMessage#traceparent()} reads back).
+     */
+    public byte[] toJsonBytes(SignedChange change, Optional<String> traceparent) {
+        ObjectNode message = toJsonObject(change);
+        traceparent.ifPresent(trace -> message.put(LiveMessage.TRACEPARENT, trace));
+        return bytes(message);
     }
 
     /** The changes as the UTF-8 bytes of a JSON array (an HTTP push body). */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +57,7 @@ class ChangeJsonTest {
     void aMessageCarriesItsSendersTraceBesideTheChangeWhichReadsAsWithoutIt() {
         String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
-        LiveMessage read = json.readLive(json.toJsonBytes(change(7, "Paris", "c2ln"), trace));
+        LiveMessage read = json.readLive(json.toJsonBytes(change(7, "Paris", "c2ln"), Optional.of(trace)));
 
         assertThat(read.traceparent()).contains(trace);
         assertThat(read.changes()).containsExactly(change(7, "Paris", "c2ln"));

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Every write transaction of a {@link Database}: bounded in time, one at a time on H2, and remembered for the
@@ -200,31 +201,27 @@ final class StoreWrites {
 
     /** A lock wait that timed out, or a transaction the database rolled back (deadlock): try again later. */
     private static boolean isLockTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTimeoutException || t instanceof SQLTransactionRollbackException
-                    || (t instanceof SQLException sql && (MYSQL_LOCK_WAIT_TIMEOUT == sql.getErrorCode()
-                    || String.valueOf(sql.getSQLState()).startsWith("HYT")))) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof SQLTimeoutException || t instanceof SQLTransactionRollbackException
+                || (t instanceof SQLException sql && (MYSQL_LOCK_WAIT_TIMEOUT == sql.getErrorCode()
+                || String.valueOf(sql.getSQLState()).startsWith("HYT"))));
     }
 
     /** A transaction the database rolled back as a deadlock's victim, to be run again. */
     private static boolean isDeadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && SERIALIZATION_FAILURE.equals(sql.getSQLState())
-                    && sql.getErrorCode() != MYSQL_LOCK_WAIT_TIMEOUT) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof SQLException sql && SERIALIZATION_FAILURE.equals(sql.getSQLState())
+                && sql.getErrorCode() != MYSQL_LOCK_WAIT_TIMEOUT);
     }
 
     /** A database error or lock timeout, as opposed to a rule of the store refusing the write. */
     private static boolean isStoreFailure(Throwable e) {
+        return anyCause(e, t -> t instanceof SQLException || t instanceof JdbiException
+                || t instanceof StoreUnavailableException);
+    }
+
+    /** Whether {@code e} or one of its causes is {@code wanted}. */
+    private static boolean anyCause(Throwable e, Predicate<Throwable> wanted) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException || t instanceof JdbiException || t instanceof StoreUnavailableException) {
+            if (wanted.test(t)) {
                 return true;
             }
         }

@@ -113,8 +113,7 @@ public final class LettuceChangePublisher implements ChangePublisher {
     private void send(StatefulRedisConnection<String, byte[]> connection, SignedChange change,
                       Optional<String> trace) {
         try {
-            byte[] message = trace.isPresent() ? JSON.toJsonBytes(change, trace.get()) : JSON.toJsonBytes(change);
-            connection.async().publish(channel, message).whenComplete((receivers, error) -> {
+            connection.async().publish(channel, JSON.toJsonBytes(change, trace)).whenComplete((receivers, error) -> {
                 if (error == null) {
                     succeeded();
                 } else {
